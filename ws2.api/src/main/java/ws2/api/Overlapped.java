@@ -1,0 +1,101 @@
+package ws2.api;
+
+/**
+ * An overlapped operation's state: the Java form of {@code WSAOVERLAPPED}.
+ *
+ * <p>The caller creates one per outstanding operation, optionally with an {@link EventHandle} to
+ * be signalled on completion, and passes it to an overlapped send, receive or ioctl. The provider
+ * records the outcome with {@link #complete(int, int, int)} (the {@code Internal}/{@code InternalHigh}/
+ * {@code Offset}/{@code OffsetHigh} protocol of {@code WPUCompleteOverlappedRequest}); ws2.core then
+ * signals the event or queues the completion routine.
+ *
+ * <p>Thread-safe: the outcome fields are written before the volatile status that publishes them.
+ */
+public final class Overlapped {
+    /** {@code Internal} value while the operation is in progress ({@code WSS_OPERATION_IN_PROGRESS}). */
+    public static final int WSS_OPERATION_IN_PROGRESS = 0x103;
+
+    private final EventHandle event;
+    private int transferred;
+    private int flags;
+    private int error;
+    private volatile int internal;
+
+    /** Creates an overlapped structure completed through a routine or a completion queue. */
+    public Overlapped() {
+        this(null);
+    }
+
+    /**
+     * Creates an overlapped structure whose completion signals an event ({@code hEvent}).
+     *
+     * @param event the event to signal, or null
+     */
+    public Overlapped(EventHandle event) {
+        this.event = event;
+    }
+
+    /**
+     * Returns the event signalled on completion.
+     *
+     * @return {@code hEvent}, or null
+     */
+    public EventHandle event() {
+        return event;
+    }
+
+    /** Marks the operation as started ({@code Internal = WSS_OPERATION_IN_PROGRESS}). */
+    public void begin() {
+        internal = WSS_OPERATION_IN_PROGRESS;
+    }
+
+    /**
+     * Records the outcome: byte count, result flags and error code, then publishes them.
+     *
+     * @param error 0 on success, else the {@code WSAE*} code of the failure
+     * @param transferred the bytes transferred ({@code InternalHigh})
+     * @param flags the result flags, for example {@link MessageFlags#MSG_PARTIAL} ({@code Offset})
+     */
+    public void complete(int error, int transferred, int flags) {
+        this.transferred = transferred;
+        this.flags = flags;
+        this.error = error;
+        this.internal = 0;
+    }
+
+    /**
+     * Tells whether the operation has completed.
+     *
+     * @return true once {@link #complete} ran
+     */
+    public boolean isComplete() {
+        return internal != WSS_OPERATION_IN_PROGRESS;
+    }
+
+    /**
+     * Returns the bytes transferred; meaningful once complete.
+     *
+     * @return the byte count
+     */
+    public int transferred() {
+        return internal == WSS_OPERATION_IN_PROGRESS ? 0 : transferred;
+    }
+
+    /**
+     * Returns the result flags; meaningful once complete.
+     *
+     * @return the flags
+     */
+    public int flags() {
+        return internal == WSS_OPERATION_IN_PROGRESS ? 0 : flags;
+    }
+
+    /**
+     * Returns the error code; meaningful once complete.
+     *
+     * @return 0 for success, else a {@code WSAE*} code
+     */
+    public int error() {
+        return internal == WSS_OPERATION_IN_PROGRESS ? 0 : error;
+    }
+}

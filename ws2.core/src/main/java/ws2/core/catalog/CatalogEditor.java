@@ -1,0 +1,406 @@
+package ws2.core.catalog;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import ws2.api.WsaError;
+import ws2.api.WsaException;
+import ws2.catalog.CatalogView;
+import ws2.catalog.ProtocolChain;
+import ws2.catalog.ProtocolInfo;
+import ws2.catalog.ProviderFlags;
+import ws2.catalog.ProviderInfoType;
+
+/**
+ * A working copy of the catalog on which one change is made: every {@code WSC*} rule lives here.
+ *
+ * <p>Made from a {@link CatalogData}, changed by one or more operations, then frozen with
+ * {@link #toData()}. An operation that throws may leave the copy half-changed; the caller discards
+ * it, so a failed {@code WSC*} call changes nothing. Not thread-safe: one change at a time.
+ */
+public final class CatalogEditor {
+    private final Map<CatalogView, List<StoredEntry>> entries = new LinkedHashMap<>();
+    private final Map<CatalogView, Map<UUID, Integer>> lspCategories = new LinkedHashMap<>();
+    private final Map<String, Integer> ids;
+    private final Map<String, Integer> appCategories;
+    private int nextId;
+
+    /**
+     * Starts a working copy.
+     *
+     * @param data the current catalog
+     */
+    public CatalogEditor(CatalogData data) {
+        for (CatalogView v : CatalogView.values()) {
+            entries.put(v, new ArrayList<>(data.view(v).entries()));
+            lspCategories.put(v, new HashMap<>(data.view(v).lspCategories()));
+        }
+        ids = new HashMap<>(data.ids());
+        appCategories = new HashMap<>(data.appCategories());
+        nextId = data.nextId();
+    }
+
+    /**
+     * Freezes the working copy.
+     *
+     * @return the changed catalog
+     */
+    public CatalogData toData() {
+        return new CatalogData(view(CatalogView.NATIVE), view(CatalogView.COMPAT32), ids, nextId, appCategories);
+    }
+
+    private ViewData view(CatalogView v) {
+        return new ViewData(entries.get(v), lspCategories.get(v));
+    }
+
+    /**
+     * {@code WSCInstallProvider}: appends a provider's entries.
+     *
+     * @param view the catalog
+     * @param providerId the GUID
+     * @param path the provider path
+     * @param protocols the entries
+     * @throws WsaException {@code WSANO_RECOVERY} if the GUID is installed, {@code WSAEINVAL} for an
+     *         empty list, a duplicate entry or a chain naming an unknown entry
+     */
+    public void installProvider(CatalogView view, UUID providerId, String path, List<ProtocolInfo> protocols)
+            throws WsaException {
+        requireNotInstalled(view, providerId);
+        if (protocols == null || protocols.isEmpty()) {
+            throw new WsaException(WsaError.WSAEINVAL, "WSCInstallProvider needs at least one protocol entry");
+        }
+        entries.get(view).addAll(prepare(view, providerId, path, protocols));
+    }
+
+    /**
+     * {@code WSCInstallProviderAndChains}: installs a layered provider's own entry and a chain over
+     * each target, the chains first in the catalog.
+     *
+     * @param view the catalog
+     * @param providerId the layer's GUID
+     * @param path its path
+     * @param lspName its name
+     * @param serviceFlags service flags of its own entry
+     * @param targets triples to layer over, or null for every base protocol
+     * @return the ID of the layer's own entry
+     * @throws WsaException {@code WSAEINVAL} (GUID or name installed, bad name, a target matches
+     *         nothing), {@code WSANO_RECOVERY} (a chain would be too long, nothing to layer over)
+     */
+    public int installProviderAndChains(CatalogView view, UUID providerId, String path, String lspName,
+            int serviceFlags, List<ProtocolInfo> targets) throws WsaException {
+        List<StoredEntry> list = entries.get(view);
+        if (lspName == null || lspName.isEmpty() || lspName.length() > ProtocolInfo.WSAPROTOCOL_LEN) {
+            throw new WsaException(WsaError.WSAEINVAL, "LSP name must have 1.." + ProtocolInfo.WSAPROTOCOL_LEN
+                    + " characters: " + lspName);
+        }
+        for (StoredEntry e : list) {
+            if (e.info().providerId().equals(providerId) || e.info().protocolName().equals(lspName)) {
+                throw new WsaException(WsaError.WSAEINVAL, "provider " + providerId + " or name '" + lspName
+                        + "' is already in the " + name(view) + " catalog (entry " + e.id() + ")");
+            }
+        }
+        if (targets != null && targets.isEmpty()) {
+            throw new WsaException(WsaError.WSAEINVAL, "the target list is empty; pass null to layer over every base protocol");
+        }
+        List<StoredEntry> over = targets == null ? distinctBaseEntries(list) : topMostMatches(view, list, targets);
+        if (over.isEmpty()) {
+            throw new WsaException(WsaError.WSANO_RECOVERY, "the " + name(view) + " catalog has no base protocol to layer over");
+        }
+        ProtocolInfo layered = ProtocolInfo.builder()
+                .providerId(providerId)
+                .serviceFlags1(serviceFlags)
+                .providerFlags(ProviderFlags.PFL_HIDDEN)
+                .protocolChain(ProtocolChain.LAYERED)
+                .protocolName(lspName)
+                .build();
+        int layeredId = idFor(layered);
+        List<StoredEntry> chains = new ArrayList<>();
+        for (StoredEntry target : over) {
+            int[] chainIds = chainOver(layeredId, target);
+            String chainName = lspName + " over [" + target.info().protocolName() + "]";
+            ProtocolInfo chain = target.info().toBuilder()
+                    .providerId(providerId)
+                    .catalogEntryId(0)
+                    .protocolChain(ProtocolChain.of(chainIds))
+                    .protocolName(chainName.length() > ProtocolInfo.WSAPROTOCOL_LEN
+                            ? chainName.substring(0, ProtocolInfo.WSAPROTOCOL_LEN) : chainName)
+                    .build();
+            chains.add(new StoredEntry(chain.withCatalogEntryId(idFor(chain)), path));
+        }
+        list.addAll(0, chains);
+        list.add(new StoredEntry(layered.withCatalogEntryId(layeredId), path));
+        return layeredId;
+    }
+
+    private static int[] chainOver(int layeredId, StoredEntry target) throws WsaException {
+        ProtocolChain below = target.info().protocolChain();
+        int[] lower = below.isBase() ? new int[] {target.id()} : below.entries();
+        if (lower.length + 1 > ProtocolChain.MAX_PROTOCOL_CHAIN) {
+            throw new WsaException(WsaError.WSANO_RECOVERY, "layering over entry " + target.id() + " ("
+                    + target.info().protocolName() + ") would make a chain of " + (lower.length + 1)
+                    + " entries; at most " + ProtocolChain.MAX_PROTOCOL_CHAIN + " are allowed");
+        }
+        int[] ids = new int[lower.length + 1];
+        ids[0] = layeredId;
+        System.arraycopy(lower, 0, ids, 1, lower.length);
+        return ids;
+    }
+
+    private static List<StoredEntry> distinctBaseEntries(List<StoredEntry> list) {
+        Set<String> triples = new HashSet<>();
+        List<StoredEntry> out = new ArrayList<>();
+        for (StoredEntry e : list) {
+            if (e.info().protocolChain().isBase() && triples.add(triple(e.info()))) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static List<StoredEntry> topMostMatches(CatalogView view, List<StoredEntry> list, List<ProtocolInfo> targets)
+            throws WsaException {
+        Set<String> seen = new HashSet<>();
+        List<StoredEntry> out = new ArrayList<>();
+        for (ProtocolInfo t : targets) {
+            if (!seen.add(triple(t))) {
+                continue;
+            }
+            StoredEntry match = null;
+            for (StoredEntry e : list) {
+                if (!e.info().protocolChain().isLayered() && triple(e.info()).equals(triple(t))) {
+                    match = e;
+                    break;
+                }
+            }
+            if (match == null) {
+                throw new WsaException(WsaError.WSAEINVAL, "no entry of the " + name(view) + " catalog matches "
+                        + triple(t) + " (family/type/protocol)");
+            }
+            out.add(match);
+        }
+        return out;
+    }
+
+    private static String triple(ProtocolInfo i) {
+        return i.addressFamily() + "/" + i.socketType() + "/" + i.protocol();
+    }
+
+    /**
+     * {@code WSCDeinstallProvider}: removes every entry of a provider, and its categories.
+     *
+     * @param view the catalog
+     * @param providerId the GUID
+     * @throws WsaException {@code WSAEINVAL} if it has no entry
+     */
+    public void deinstallProvider(CatalogView view, UUID providerId) throws WsaException {
+        requireInstalled(view, providerId);
+        entries.get(view).removeIf(e -> e.info().providerId().equals(providerId));
+        lspCategories.get(view).remove(providerId);
+    }
+
+    /**
+     * {@code WSCUpdateProvider}: replaces a provider's path and entries; entries with the same key
+     * keep their ID and position, new ones are appended, missing ones removed.
+     *
+     * @param view the catalog
+     * @param providerId the GUID
+     * @param path the new path
+     * @param protocols the new entries
+     * @throws WsaException {@code WSAEINVAL} if not installed, the list is empty or invalid
+     */
+    public void updateProvider(CatalogView view, UUID providerId, String path, List<ProtocolInfo> protocols)
+            throws WsaException {
+        requireInstalled(view, providerId);
+        if (protocols == null || protocols.isEmpty()) {
+            throw new WsaException(WsaError.WSAEINVAL, "WSCUpdateProvider needs at least one protocol entry");
+        }
+        replace(view, providerId, prepare(view, providerId, path, protocols));
+    }
+
+    /**
+     * Makes a provider's entries equal to what its bundle declares: like {@link #updateProvider},
+     * but installs a provider not yet present and removes all entries for an empty declaration.
+     *
+     * @param view the catalog
+     * @param providerId the GUID
+     * @param path the bundle location
+     * @param protocols the declared entries, possibly none for this view
+     * @throws WsaException {@code WSAEINVAL} for a duplicate entry
+     */
+    public void syncDeclared(CatalogView view, UUID providerId, String path, List<ProtocolInfo> protocols)
+            throws WsaException {
+        replace(view, providerId, prepare(view, providerId, path, protocols));
+    }
+
+    private void replace(CatalogView view, UUID providerId, List<StoredEntry> wanted) {
+        Map<Integer, StoredEntry> byId = new LinkedHashMap<>();
+        for (StoredEntry e : wanted) {
+            byId.put(e.id(), e);
+        }
+        List<StoredEntry> list = entries.get(view);
+        List<StoredEntry> out = new ArrayList<>(list.size() + wanted.size());
+        for (StoredEntry e : list) {
+            if (!e.info().providerId().equals(providerId)) {
+                out.add(e);
+            } else {
+                StoredEntry kept = byId.remove(e.id());
+                if (kept != null) {
+                    out.add(kept);
+                }
+            }
+        }
+        out.addAll(byId.values());
+        list.clear();
+        list.addAll(out);
+    }
+
+    /**
+     * {@code WSCWriteProviderOrder}: reorders the catalog.
+     *
+     * @param view the catalog
+     * @param order every ID exactly once
+     * @throws WsaException {@code WSAEINVAL} if an ID is unknown, missing or repeated
+     */
+    public void writeProviderOrder(CatalogView view, int[] order) throws WsaException {
+        List<StoredEntry> list = entries.get(view);
+        Objects.requireNonNull(order, "order");
+        if (order.length != list.size()) {
+            throw new WsaException(WsaError.WSAEINVAL, "the order names " + order.length + " entries but the "
+                    + name(view) + " catalog has " + list.size() + "; no action was taken");
+        }
+        Map<Integer, StoredEntry> byId = new HashMap<>();
+        for (StoredEntry e : list) {
+            byId.put(e.id(), e);
+        }
+        List<StoredEntry> out = new ArrayList<>(list.size());
+        for (int id : order) {
+            StoredEntry e = byId.remove(id);
+            if (e == null) {
+                throw new WsaException(WsaError.WSAEINVAL, "catalog entry ID " + id
+                        + " is unknown or listed twice; no action was taken");
+            }
+            out.add(e);
+        }
+        list.clear();
+        list.addAll(out);
+    }
+
+    /**
+     * {@code WSCSetProviderInfo}.
+     *
+     * @param view the catalog
+     * @param providerId the GUID
+     * @param type the information type
+     * @param value the LSP categories
+     * @throws WsaException {@code ERROR_CALL_NOT_IMPLEMENTED} for audit, {@code WSAEINVAL} if not installed
+     */
+    public void setProviderInfo(CatalogView view, UUID providerId, ProviderInfoType type, int value)
+            throws WsaException {
+        if (type != ProviderInfoType.LSP_CATEGORIES) {
+            throw new WsaException(WsaError.ERROR_CALL_NOT_IMPLEMENTED, "ProviderInfoAudit is not used");
+        }
+        requireInstalled(view, providerId);
+        lspCategories.get(view).put(providerId, value);
+    }
+
+    /**
+     * {@code WSCSetApplicationCategory}: ORs categories into an application's permitted set.
+     *
+     * @param path the application identity
+     * @param extra further identity, may be empty
+     * @param categories categories to permit
+     * @return the categories permitted before, 0 if none
+     * @throws WsaException {@code WSAEINVAL} for an empty path or a NUL in path or extra
+     */
+    public int setApplicationCategory(String path, String extra, int categories) throws WsaException {
+        if (path == null || path.isEmpty() || path.indexOf('\0') >= 0 || extra != null && extra.indexOf('\0') >= 0) {
+            throw new WsaException(WsaError.WSAEINVAL, "an application path must be non-empty and free of NUL: " + path);
+        }
+        String key = CatalogKeys.appKey(path, extra);
+        Integer previous = appCategories.get(key);
+        appCategories.put(key, (previous == null ? 0 : previous) | categories);
+        return previous == null ? 0 : previous;
+    }
+
+    /**
+     * Empties both views and forgets provider info and application categories; the ID map stays,
+     * so entries installed again get their old IDs.
+     */
+    public void clear() {
+        for (CatalogView v : CatalogView.values()) {
+            entries.get(v).clear();
+            lspCategories.get(v).clear();
+        }
+        appCategories.clear();
+    }
+
+    private List<StoredEntry> prepare(CatalogView view, UUID providerId, String path, List<ProtocolInfo> protocols)
+            throws WsaException {
+        Objects.requireNonNull(providerId, "providerId");
+        Objects.requireNonNull(path, "path");
+        List<StoredEntry> out = new ArrayList<>(protocols.size());
+        Set<String> keys = new HashSet<>();
+        for (ProtocolInfo p : protocols) {
+            ProtocolInfo info = p.toBuilder().providerId(providerId).catalogEntryId(0).build();
+            requireKnownChain(view, info);
+            String key = CatalogKeys.key(info);
+            if (!keys.add(key)) {
+                throw new WsaException(WsaError.WSAEINVAL, "two entries of provider " + providerId
+                        + " have the same family, type, protocol and chain: " + info.protocolName());
+            }
+            out.add(new StoredEntry(info.withCatalogEntryId(idFor(info)), path));
+        }
+        return out;
+    }
+
+    private void requireKnownChain(CatalogView view, ProtocolInfo info) throws WsaException {
+        if (!info.protocolChain().isChain()) {
+            return;
+        }
+        for (int id : info.protocolChain().entries()) {
+            if (entries.get(view).stream().noneMatch(e -> e.id() == id)) {
+                throw new WsaException(WsaError.WSAEINVAL, "the chain of '" + info.protocolName()
+                        + "' names catalog entry " + id + ", which the " + name(view) + " catalog does not have");
+            }
+        }
+    }
+
+    private int idFor(ProtocolInfo info) {
+        return ids.computeIfAbsent(CatalogKeys.key(info), k -> nextId++);
+    }
+
+    private void requireInstalled(CatalogView view, UUID providerId) throws WsaException {
+        if (!hasProvider(view, providerId)) {
+            throw new WsaException(WsaError.WSAEINVAL, "provider " + providerId + " is not installed in the "
+                    + name(view) + " catalog");
+        }
+    }
+
+    private void requireNotInstalled(CatalogView view, UUID providerId) throws WsaException {
+        if (hasProvider(view, providerId)) {
+            throw new WsaException(WsaError.WSANO_RECOVERY, "provider " + providerId + " is already installed in the "
+                    + name(view) + " catalog; use WSCUpdateProvider to change it");
+        }
+    }
+
+    private boolean hasProvider(CatalogView view, UUID providerId) {
+        return ViewData.hasProvider(entries.get(view), providerId);
+    }
+
+    /**
+     * The name of a view in messages.
+     *
+     * @param view a view
+     * @return {@code "native"} or {@code "compat32"}
+     */
+    public static String name(CatalogView view) {
+        return view == CatalogView.NATIVE ? "native" : "compat32";
+    }
+}
