@@ -36,6 +36,14 @@ public interface Winsock extends AutoCloseable {
     int VERSION_2_2 = 0x0202;
     /** Backlog meaning "a reasonable maximum" ({@code SOMAXCONN}). */
     int SOMAXCONN = 0x7FFFFFFF;
+    /** {@link #waitForMultipleEvents} result for the first event; event {@code i} gives {@code i}. */
+    int WSA_WAIT_EVENT_0 = 0;
+    /** {@link #waitForMultipleEvents} result when queued completion routines (APCs) ran. */
+    int WSA_WAIT_IO_COMPLETION = 0xC0;
+    /** {@link #waitForMultipleEvents} result when the time ran out. */
+    int WSA_WAIT_TIMEOUT = 0x102;
+    /** Most events one {@link #waitForMultipleEvents} takes ({@code WSA_MAXIMUM_WAIT_EVENTS}). */
+    int WSA_MAXIMUM_WAIT_EVENTS = 64;
 
     /**
      * Returns the identity of this client context, as {@code GetCurrentProcessId} would; it is the
@@ -361,6 +369,56 @@ public interface Winsock extends AutoCloseable {
      *         several providers
      */
     int select(FdSet read, FdSet write, FdSet except, Duration timeout) throws WsaException;
+
+    /**
+     * {@code WSACreateEvent}: creates a manual-reset event object, not signalled, owned by this
+     * context.
+     *
+     * @return the event
+     * @throws WsaException {@link WsaError#WSA_NOT_ENOUGH_MEMORY} when no handle is free
+     */
+    EventHandle createEvent() throws WsaException;
+
+    /**
+     * {@code WSASetEvent}: signals an event of this context.
+     *
+     * @param event the event
+     * @throws WsaException {@link WsaError#WSA_INVALID_HANDLE} if it is closed or of another context
+     */
+    void setEvent(EventHandle event) throws WsaException;
+
+    /**
+     * {@code WSAResetEvent}: makes an event of this context non-signalled.
+     *
+     * @param event the event
+     * @throws WsaException {@link WsaError#WSA_INVALID_HANDLE} if it is closed or of another context
+     */
+    void resetEvent(EventHandle event) throws WsaException;
+
+    /**
+     * {@code WSACloseEvent}: closes an event of this context.
+     *
+     * @param event the event
+     * @throws WsaException {@link WsaError#WSA_INVALID_HANDLE} if it is closed or of another context
+     */
+    void closeEvent(EventHandle event) throws WsaException;
+
+    /**
+     * {@code WSAWaitForMultipleEvents}: waits until one (or all) of the events is signalled, the
+     * time runs out, or, when {@code alertable}, completion routines queued to this thread ran.
+     *
+     * @param events 1 to {@link #WSA_MAXIMUM_WAIT_EVENTS} events of this context
+     * @param waitAll wait for all of them at once rather than any one
+     * @param timeout how long; null waits for ever
+     * @param alertable run this thread's queued APCs and return {@link #WSA_WAIT_IO_COMPLETION}
+     * @return {@code WSA_WAIT_EVENT_0 + index} of a signalled event (the lowest), or
+     *         {@link #WSA_WAIT_IO_COMPLETION}, or {@link #WSA_WAIT_TIMEOUT}
+     * @throws WsaException {@link WsaError#WSA_INVALID_HANDLE} for an event that is closed or of
+     *         another context, {@link WsaError#WSA_INVALID_PARAMETER} for no or too many events,
+     *         {@link WsaError#WSAEINTR} if the thread is interrupted
+     */
+    int waitForMultipleEvents(EventHandle[] events, boolean waitAll, Duration timeout, boolean alertable)
+            throws WsaException;
 
     /**
      * Ends this client context at once: closes its sockets and cleans up its providers, as when a

@@ -251,6 +251,8 @@ public interface ProviderCatalog {
      * Restores the default catalogs, as {@code netsh winsock reset} does: the entries the present
      * provider bundles declare, in bundle order, without programmatic installs, admin order,
      * provider info or application categories. Catalog IDs of restored entries are kept.
+     *
+     * @throws WsaException {@code WSANO_RECOVERY} if the catalog could not be written; nothing changes then
      */
-    void reset();
+    void reset() throws WsaException;
 }

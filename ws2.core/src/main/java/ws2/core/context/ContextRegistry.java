@@ -1,0 +1,112 @@
+package ws2.core.context;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.osgi.framework.Bundle;
+
+import ws2.catalog.CatalogView;
+import ws2.core.catalog.CatalogKeys;
+import ws2.core.catalog.CatalogStore;
+import ws2.core.provider.ProviderService;
+import ws2.core.route.RouteTable;
+import ws2.core.socket.HandleTable;
+import ws2.spi.upcall.Upcall;
+
+/**
+ * The live client contexts, and what each needs from the rest of the core: the published route
+ * table, the handle table, the upcall table of each provider bundle and the application categories.
+ */
+public final class ContextRegistry {
+    private final Supplier<RouteTable> routes;
+    private final HandleTable handles;
+    private final Function<Bundle, Upcall> upcalls;
+    private final CatalogStore catalog;
+    private final AtomicInteger nextProcessId = new AtomicInteger(1);
+    private final Map<Integer, ClientContext> contexts = new ConcurrentHashMap<>();
+
+    /**
+     * Creates the registry.
+     *
+     * @param routes the published route table
+     * @param handles the handle table
+     * @param upcalls the upcall table of a provider bundle
+     * @param catalog the catalog, for application categories
+     */
+    public ContextRegistry(Supplier<RouteTable> routes, HandleTable handles, Function<Bundle, Upcall> upcalls,
+            CatalogStore catalog) {
+        this.routes = Objects.requireNonNull(routes, "routes");
+        this.handles = Objects.requireNonNull(handles, "handles");
+        this.upcalls = Objects.requireNonNull(upcalls, "upcalls");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+    }
+
+    /**
+     * Opens a client context.
+     *
+     * @param name its name (a bundle symbolic name, or given by the caller)
+     * @param view the catalog it uses
+     * @return the context, not yet started
+     */
+    public ClientContext open(String name, CatalogView view) {
+        ClientContext c = new ClientContext(this, nextProcessId.getAndIncrement(), name, view);
+        contexts.put(c.processId(), c);
+        return c;
+    }
+
+    /**
+     * Lists the live contexts.
+     *
+     * @return the contexts by process ID
+     */
+    public List<ClientContext> contexts() {
+        List<ClientContext> out = new ArrayList<>(contexts.values());
+        out.sort(Comparator.comparingInt(ClientContext::processId));
+        return out;
+    }
+
+    /**
+     * A provider service went away: every context retires its instance of it.
+     *
+     * @param gone the service
+     */
+    public void providerGone(ProviderService gone) {
+        for (ClientContext c : contexts.values()) {
+            c.providerGone(gone);
+        }
+    }
+
+    /** Ends every context, as when the core stops. */
+    public void closeAll() {
+        for (ClientContext c : contexts()) {
+            c.close();
+        }
+    }
+
+    void closed(ClientContext c) {
+        contexts.remove(c.processId(), c);
+    }
+
+    RouteTable routes() {
+        return routes.get();
+    }
+
+    HandleTable handles() {
+        return handles;
+    }
+
+    Upcall upcallsFor(Bundle bundle) {
+        return upcalls.apply(bundle);
+    }
+
+    Integer applicationCategories(String name) {
+        return catalog.data().appCategories().get(CatalogKeys.appKey(name, ""));
+    }
+}

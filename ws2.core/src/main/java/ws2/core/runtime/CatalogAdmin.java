@@ -1,0 +1,226 @@
+package ws2.core.runtime;
+
+import static ws2.catalog.CatalogView.COMPAT32;
+import static ws2.catalog.CatalogView.NATIVE;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import ws2.api.WsaError;
+import ws2.api.WsaException;
+import ws2.catalog.CatalogEntry;
+import ws2.catalog.CatalogView;
+import ws2.catalog.ProtocolInfo;
+import ws2.catalog.ProviderCatalog;
+import ws2.catalog.ProviderInfoType;
+import ws2.catalog.ProviderStatus;
+import ws2.core.catalog.CatalogData;
+import ws2.core.catalog.CatalogEditor;
+import ws2.core.catalog.CatalogKeys;
+import ws2.core.catalog.CatalogStore;
+import ws2.core.catalog.StoredEntry;
+import ws2.core.provider.ProviderExtender;
+import ws2.core.provider.ProviderRegistry;
+import ws2.core.route.Route;
+import ws2.core.route.Routes;
+
+/**
+ * The {@link ProviderCatalog} service: every transport {@code WSC*} function, each native function
+ * and its {@code *32} twin sharing one implementation parameterised by the view.
+ */
+final class CatalogAdmin implements ProviderCatalog {
+    private final CatalogStore store;
+    private final Routes routes;
+    private final ProviderExtender extender;
+    private final ProviderRegistry providers;
+
+    CatalogAdmin(CatalogStore store, Routes routes, ProviderExtender extender, ProviderRegistry providers) {
+        this.store = store;
+        this.routes = routes;
+        this.extender = extender;
+        this.providers = providers;
+    }
+
+    @Override
+    public List<ProtocolInfo> enumProtocols(int... protocols) {
+        return enumerate(NATIVE, protocols);
+    }
+
+    @Override
+    public List<ProtocolInfo> enumProtocols32(int... protocols) {
+        return enumerate(COMPAT32, protocols);
+    }
+
+    private List<ProtocolInfo> enumerate(CatalogView view, int... protocols) {
+        List<ProtocolInfo> out = new ArrayList<>();
+        for (StoredEntry e : store.data().view(view).entries()) {
+            if (protocols.length == 0 || IntStream.of(protocols).anyMatch(p -> p == e.info().protocol())) {
+                out.add(e.info());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void installProvider(UUID providerId, String providerPath, List<ProtocolInfo> protocols) throws WsaException {
+        edit(e -> e.installProvider(NATIVE, providerId, providerPath, protocols));
+    }
+
+    @Override
+    public void installProvider64_32(UUID providerId, String providerPath, List<ProtocolInfo> protocols)
+            throws WsaException {
+        edit(e -> {
+            e.installProvider(NATIVE, providerId, providerPath, protocols);
+            e.installProvider(COMPAT32, providerId, providerPath, protocols);
+        });
+    }
+
+    @Override
+    public int installProviderAndChains(UUID providerId, String providerPath, String lspName, int serviceFlags,
+            List<ProtocolInfo> protocols) throws WsaException {
+        return store.change(e -> e.installProviderAndChains(NATIVE, providerId, providerPath, lspName, serviceFlags,
+                protocols));
+    }
+
+    @Override
+    public int installProviderAndChains64_32(UUID providerId, String providerPath, String providerPath32,
+            String lspName, int serviceFlags, List<ProtocolInfo> protocols) throws WsaException {
+        return store.change(e -> {
+            e.installProviderAndChains(COMPAT32, providerId, providerPath32 == null ? providerPath : providerPath32,
+                    lspName, serviceFlags, protocols);
+            return e.installProviderAndChains(NATIVE, providerId, providerPath, lspName, serviceFlags, protocols);
+        });
+    }
+
+    @Override
+    public void deinstallProvider(UUID providerId) throws WsaException {
+        edit(e -> e.deinstallProvider(NATIVE, providerId));
+    }
+
+    @Override
+    public void deinstallProvider32(UUID providerId) throws WsaException {
+        edit(e -> e.deinstallProvider(COMPAT32, providerId));
+    }
+
+    @Override
+    public void updateProvider(UUID providerId, String providerPath, List<ProtocolInfo> protocols) throws WsaException {
+        edit(e -> e.updateProvider(NATIVE, providerId, providerPath, protocols));
+    }
+
+    @Override
+    public void updateProvider32(UUID providerId, String providerPath, List<ProtocolInfo> protocols)
+            throws WsaException {
+        edit(e -> e.updateProvider(COMPAT32, providerId, providerPath, protocols));
+    }
+
+    @Override
+    public void writeProviderOrder(int... catalogEntryIds) throws WsaException {
+        edit(e -> e.writeProviderOrder(NATIVE, catalogEntryIds));
+    }
+
+    @Override
+    public void writeProviderOrder32(int... catalogEntryIds) throws WsaException {
+        edit(e -> e.writeProviderOrder(COMPAT32, catalogEntryIds));
+    }
+
+    @Override
+    public String getProviderPath(UUID providerId) throws WsaException {
+        return path(NATIVE, providerId);
+    }
+
+    @Override
+    public String getProviderPath32(UUID providerId) throws WsaException {
+        return path(COMPAT32, providerId);
+    }
+
+    private String path(CatalogView view, UUID providerId) throws WsaException {
+        for (StoredEntry e : store.data().view(view).entries()) {
+            if (e.info().providerId().equals(providerId)) {
+                return e.path();
+            }
+        }
+        throw new WsaException(WsaError.WSAEINVAL, "provider " + providerId + " is not installed in the "
+                + CatalogEditor.name(view) + " catalog");
+    }
+
+    @Override
+    public int getProviderInfo(UUID providerId, ProviderInfoType type) throws WsaException {
+        return providerInfo(NATIVE, providerId, type);
+    }
+
+    @Override
+    public int getProviderInfo32(UUID providerId, ProviderInfoType type) throws WsaException {
+        return providerInfo(COMPAT32, providerId, type);
+    }
+
+    private int providerInfo(CatalogView view, UUID providerId, ProviderInfoType type) throws WsaException {
+        if (type != ProviderInfoType.LSP_CATEGORIES) {
+            throw new WsaException(WsaError.ERROR_CALL_NOT_IMPLEMENTED, "ProviderInfoAudit is not used");
+        }
+        CatalogData data = store.data();
+        if (!data.view(view).hasProvider(providerId)) {
+            throw new WsaException(WsaError.WSAEINVALIDPROVIDER, "provider " + providerId + " has no entry in the "
+                    + CatalogEditor.name(view) + " catalog");
+        }
+        return data.view(view).lspCategories().getOrDefault(providerId, 0);
+    }
+
+    @Override
+    public void setProviderInfo(UUID providerId, ProviderInfoType type, int value) throws WsaException {
+        edit(e -> e.setProviderInfo(NATIVE, providerId, type, value));
+    }
+
+    @Override
+    public void setProviderInfo32(UUID providerId, ProviderInfoType type, int value) throws WsaException {
+        edit(e -> e.setProviderInfo(COMPAT32, providerId, type, value));
+    }
+
+    @Override
+    public int getApplicationCategory(String path, String extra) throws WsaException {
+        Integer c = store.data().appCategories().get(CatalogKeys.appKey(path, extra));
+        if (c == null) {
+            throw new WsaException(WsaError.WSASERVICE_NOT_FOUND, "application '" + path
+                    + (extra == null || extra.isEmpty() ? "" : " " + extra) + "' is not categorized");
+        }
+        return c;
+    }
+
+    @Override
+    public int setApplicationCategory(String path, String extra, int permittedLspCategories) throws WsaException {
+        return store.change(e -> e.setApplicationCategory(path, extra, permittedLspCategories));
+    }
+
+    @Override
+    public List<CatalogEntry> entries(CatalogView view) {
+        List<CatalogEntry> out = new ArrayList<>();
+        for (Route r : routes.get().routes(view)) {
+            out.add(new CatalogEntry(r.info(), r.entry().path(), r.available(), r.reason()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<ProviderStatus> providers() {
+        return extender.statuses(providers.current().keySet());
+    }
+
+    @Override
+    public void reset() throws WsaException {
+        edit(extender::restoreDefaults);
+    }
+
+    /** A change that returns nothing. */
+    @FunctionalInterface
+    private interface VoidEdit {
+        void apply(CatalogEditor editor) throws WsaException;
+    }
+
+    private void edit(VoidEdit edit) throws WsaException {
+        store.change(e -> {
+            edit.apply(e);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,129 @@
+package ws2.core.runtime;
+
+import ws2.catalog.ProviderCatalog;
+import ws2.core.catalog.CatalogData;
+import ws2.core.catalog.CatalogPersistence;
+import ws2.core.catalog.CatalogStore;
+import ws2.core.context.ContextRegistry;
+import ws2.core.provider.ProviderExtender;
+import ws2.core.provider.ProviderRegistry;
+import ws2.core.route.Routes;
+import ws2.core.socket.HandleTable;
+import ws2.core.upcall.UpcallRegistry;
+
+/**
+ * The parts of ws2.core wired together, without the framework: catalog, handle table, upcalls,
+ * provider extender and registry, routes and client contexts. {@link CoreRuntime} feeds it bundles
+ * and services; tests drive it directly.
+ */
+public final class Core {
+    private final CatalogStore catalog;
+    private final HandleTable handles = new HandleTable();
+    private final UpcallRegistry upcalls;
+    private final ProviderExtender extender;
+    private final ProviderRegistry providers;
+    private final Routes routes;
+    private final ContextRegistry contexts;
+    private final ProviderCatalog admin;
+
+    /**
+     * Wires the core.
+     *
+     * @param initial the catalog to start with
+     * @param persistence where catalog changes are written
+     */
+    public Core(CatalogData initial, CatalogPersistence persistence) {
+        catalog = new CatalogStore(initial, persistence);
+        upcalls = new UpcallRegistry(handles, catalog);
+        extender = new ProviderExtender(catalog, this::declarationsChanged);
+        providers = new ProviderRegistry(extender::allowedServers);
+        routes = new Routes(catalog::data, providers::current);
+        contexts = new ContextRegistry(routes, handles, upcalls::forBundle, catalog);
+        admin = new CatalogAdmin(catalog, routes, extender, providers);
+        catalog.addListener(d -> routes.rebuild());
+        providers.addListener((current, gone) -> {
+            routes.rebuild();
+            if (gone != null) {
+                contexts.providerGone(gone);
+            }
+        });
+        routes.rebuild();
+    }
+
+    private void declarationsChanged() {
+        providers.recompute();
+        routes.rebuild();
+    }
+
+    /**
+     * Returns the catalog store.
+     *
+     * @return the store
+     */
+    public CatalogStore catalog() {
+        return catalog;
+    }
+
+    /**
+     * Returns the handle table.
+     *
+     * @return the table
+     */
+    public HandleTable handles() {
+        return handles;
+    }
+
+    /**
+     * Returns the upcall tables.
+     *
+     * @return the registry
+     */
+    public UpcallRegistry upcalls() {
+        return upcalls;
+    }
+
+    /**
+     * Returns the provider extender.
+     *
+     * @return the extender
+     */
+    public ProviderExtender extender() {
+        return extender;
+    }
+
+    /**
+     * Returns the provider services.
+     *
+     * @return the registry
+     */
+    public ProviderRegistry providers() {
+        return providers;
+    }
+
+    /**
+     * Returns the published route table.
+     *
+     * @return the holder
+     */
+    public Routes routes() {
+        return routes;
+    }
+
+    /**
+     * Returns the client contexts.
+     *
+     * @return the registry
+     */
+    public ContextRegistry contexts() {
+        return contexts;
+    }
+
+    /**
+     * Returns the catalog service.
+     *
+     * @return the WSC implementation
+     */
+    public ProviderCatalog admin() {
+        return admin;
+    }
+}

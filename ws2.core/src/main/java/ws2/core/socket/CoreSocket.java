@@ -1,0 +1,124 @@
+package ws2.core.socket;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+
+import ws2.api.IfsHandle;
+import ws2.api.SocketHandle;
+import ws2.catalog.ProtocolInfo;
+import ws2.spi.transport.WspDispatch;
+
+/**
+ * A socket handle issued by the core: created for a provider by {@code WPUModifyIFSHandle} (IFS)
+ * or {@code WPUCreateSocketHandle} (non-IFS), then, if it is the socket a client asked for,
+ * {@linkplain #adopt adopted} by that client's context.
+ *
+ * <p>The adoption bundles everything a client call needs (owner, the top provider's dispatch, the
+ * catalog entry, the lease on the provider instance) in one immutable record behind one volatile
+ * field: the data path checks ownership and finds the dispatch with a single read, no lookup and no
+ * lock. Closing replaces the adoption with {@link #CLOSED}, so a closed handle fails the ownership
+ * check like a foreign one.
+ */
+public final class CoreSocket extends HandleTable.Handle implements SocketHandle {
+    /**
+     * The client side of a socket.
+     *
+     * @param owner the client context that owns it (compared by identity)
+     * @param dispatch the dispatch of the top provider of its chain
+     * @param entry the catalog entry it was created on
+     * @param lease the provider instance's lease, released after close
+     */
+    public record Adoption(Object owner, WspDispatch dispatch, ProtocolInfo entry, SocketLease lease) {
+    }
+
+    /** The adoption of a closed socket: owned by nobody. */
+    public static final Adoption CLOSED = new Adoption(new Object(), null, null, s -> { });
+
+    private static final AtomicReferenceFieldUpdater<CoreSocket, Adoption> ADOPTION =
+            AtomicReferenceFieldUpdater.newUpdater(CoreSocket.class, Adoption.class, "adoption");
+
+    private final int catalogEntryId;
+    private final IfsHandle ifs;
+    private final Object context;
+    private final Object issuer;
+    private volatile Adoption adoption;
+
+    /**
+     * Creates a handle; called by the handle table.
+     *
+     * @param value the handle value
+     * @param catalogEntryId the owning provider's catalog entry
+     * @param ifs the IFS handle, or null for a non-IFS socket
+     * @param context the non-IFS provider's context value, or null
+     * @param issuer the upcall instance that issued it (identifies the provider bundle)
+     */
+    public CoreSocket(long value, int catalogEntryId, IfsHandle ifs, Object context, Object issuer) {
+        super(value);
+        this.catalogEntryId = catalogEntryId;
+        this.ifs = ifs;
+        this.context = context;
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+    }
+
+    @Override
+    public int catalogEntryId() {
+        return catalogEntryId;
+    }
+
+    @Override
+    public IfsHandle ifsHandle() {
+        return ifs;
+    }
+
+    /**
+     * Returns the non-IFS context value ({@code WPUQuerySocketHandleContext}).
+     *
+     * @return the context, or null for an IFS socket
+     */
+    public Object context() {
+        return context;
+    }
+
+    /**
+     * Returns the upcall instance that issued the handle.
+     *
+     * @return the issuer
+     */
+    public Object issuer() {
+        return issuer;
+    }
+
+    /**
+     * Returns the client side of the socket.
+     *
+     * @return the adoption, null if no client owns it, {@link #CLOSED} once closed
+     */
+    public Adoption adoption() {
+        return adoption;
+    }
+
+    /**
+     * Gives the socket to a client context; a socket is adopted at most once.
+     *
+     * @param a the client side
+     * @return false if the socket was already adopted or closed
+     */
+    public boolean adopt(Adoption a) {
+        return ADOPTION.compareAndSet(this, null, a);
+    }
+
+    /**
+     * Takes the socket from its client for closing; only one caller gets the adoption.
+     *
+     * @param expected the adoption the caller saw
+     * @return true if this caller closes the socket
+     */
+    public boolean disown(Adoption expected) {
+        return expected != CLOSED && ADOPTION.compareAndSet(this, expected, CLOSED);
+    }
+
+    @Override
+    public String toString() {
+        return "socket " + value() + " (entry " + catalogEntryId + (ifs != null ? ", IFS" : ", non-IFS") + ")";
+    }
+}
