@@ -13,7 +13,11 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface AcceptCondition {
     /** Accept the connection. */
     int CF_ACCEPT = 0x0000;
-    /** Reject it; the peer sees {@code WSAECONNREFUSED}. */
+    /**
+     * Reject it. The peer sees {@code WSAECONNREFUSED} where the transport can refuse the handshake;
+     * a transport that completes it before {@code accept} (TCP on java.nio) resets the connection
+     * instead, and the peer sees {@code WSAECONNRESET}.
+     */
     int CF_REJECT = 0x0001;
     /** Leave it on the backlog; the accept fails with {@code WSATRY_AGAIN}. */
     int CF_DEFER = 0x0002;

@@ -14,8 +14,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface IfsHandle {
     /**
-     * Returns the JDK channel that currently carries the socket. It may change once in a socket's
-     * life (a TCP socket becomes a server channel when it listens).
+     * Returns the JDK channel that currently carries the socket. It may change during a socket's
+     * life: a TCP socket becomes a server channel when it listens, and java.nio closes a channel whose
+     * connect failed, so a socket that retries gets a new one. Read it when needed; do not keep it.
      *
      * @return the channel, or {@code null} before the provider opened one
      */

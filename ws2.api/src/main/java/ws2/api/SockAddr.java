@@ -203,6 +203,61 @@ public final class SockAddr {
         return inet == null ? 0 : inet.getPort();
     }
 
+    /**
+     * Returns the numeric host part: dotted decimal for IPv4; for IPv6 the RFC 5952 form (lower-case
+     * hex, the first longest run of zero groups as {@code ::}, {@code ::ffff:a.b.c.d} for mapped IPv4
+     * addresses) followed by {@code %scope} when the scope is set; hex bytes for other families.
+     *
+     * @return for example {@code "127.0.0.1"}, {@code "::1"} or {@code "fe80::1%2"}
+     */
+    public String host() {
+        if (family == AddressFamily.AF_INET && inet != null) {
+            return ipv4(bytes, 4);
+        }
+        if (family == AddressFamily.AF_INET6 && inet != null) {
+            int scope = ((Inet6Address) inet.getAddress()).getScopeId();
+            return ipv6() + (scope == 0 ? "" : "%" + Integer.toUnsignedString(scope));
+        }
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static String ipv4(byte[] b, int from) {
+        return (b[from] & 0xFF) + "." + (b[from + 1] & 0xFF) + "." + (b[from + 2] & 0xFF) + "." + (b[from + 3] & 0xFF);
+    }
+
+    private String ipv6() {
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) {
+            g[i] = (bytes[8 + 2 * i] & 0xFF) << 8 | bytes[9 + 2 * i] & 0xFF;
+        }
+        if (g[0] == 0 && g[1] == 0 && g[2] == 0 && g[3] == 0 && g[4] == 0 && g[5] == 0xFFFF) {
+            return "::ffff:" + ipv4(bytes, 20);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; i++) {
+            int length = 0;
+            while (i + length < 8 && g[i + length] == 0) {
+                length++;
+            }
+            if (length > bestLength) {
+                bestStart = i;
+                bestLength = length;
+            }
+            i += length;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLength - 1;
+            } else {
+                sb.append(i == 0 || i == bestStart + bestLength ? "" : ":").append(Integer.toHexString(g[i]));
+            }
+        }
+        return sb.toString();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof SockAddr && ((SockAddr) o).family == family && Arrays.equals(((SockAddr) o).bytes, bytes);
@@ -214,15 +269,14 @@ public final class SockAddr {
     }
 
     /**
-     * Returns the numeric form, as {@code WSAAddressToString} gives it for IP:
-     * {@code 127.0.0.1:7}, {@code [::1]:7}; other families print as {@code family:hex}.
+     * Returns the numeric form with the port: {@code 127.0.0.1:7}, {@code [::1]:7}; other families
+     * print as {@code family:hex}.
      */
     @Override
     public String toString() {
         if (inet == null) {
-            return AddressFamily.name(family) + ":" + HexFormat.of().formatHex(bytes);
+            return AddressFamily.name(family) + ":" + host();
         }
-        String host = inet.getAddress().getHostAddress();
-        return family == AddressFamily.AF_INET6 ? "[" + host + "]:" + inet.getPort() : host + ":" + inet.getPort();
+        return family == AddressFamily.AF_INET6 ? "[" + host() + "]:" + inet.getPort() : host() + ":" + inet.getPort();
     }
 }

@@ -217,7 +217,9 @@ public interface WspDispatch {
     Qos getQosByName(SocketHandle s, String name) throws WsaException;
 
     /**
-     * {@code WSPIoctl}.
+     * {@code WSPIoctl}. The provider reads {@code in} from its position without moving it, and
+     * writes {@code out} at its position, advancing it; callers read a result with
+     * {@code out.getInt(start)}.
      *
      * @param s the socket
      * @param code the control code
