@@ -627,27 +627,30 @@ public final class ClientContext implements Winsock {
 
     @Override
     public String addressToString(SockAddr address, ProtocolInfo info) throws WsaException {
-        requireStarted();
-        Route route = translator(address.family(), info);
-        ProviderInstance instance = instanceFor(route);
-        try {
-            return instance.dispatch().addressToString(address, route.info());
-        } catch (RuntimeException e) {
-            throw fault(instance.service(), "WSPAddressToString", e);
-        } finally {
-            instance.release();
-        }
+        return translate(address.family(), info, "WSPAddressToString", (d, entry) -> d.addressToString(address, entry));
     }
 
     @Override
     public SockAddr stringToAddress(String address, int family, ProtocolInfo info) throws WsaException {
+        return translate(family, info, "WSPStringToAddress", (d, entry) -> d.stringToAddress(address, family, entry));
+    }
+
+    /** An address translation by a provider. */
+    @FunctionalInterface
+    private interface Translation<T> {
+        T apply(WspDispatch dispatch, ProtocolInfo entry) throws WsaException;
+    }
+
+    /** Runs a translation on the provider of the given entry, or of the first entry of the family. */
+    private <T> T translate(int family, ProtocolInfo info, String function, Translation<T> translation)
+            throws WsaException {
         requireStarted();
         Route route = translator(family, info);
         ProviderInstance instance = instanceFor(route);
         try {
-            return instance.dispatch().stringToAddress(address, family, route.info());
+            return translation.apply(instance.dispatch(), route.info());
         } catch (RuntimeException e) {
-            throw fault(instance.service(), "WSPStringToAddress", e);
+            throw fault(instance.service(), function, e);
         } finally {
             instance.release();
         }

@@ -17,8 +17,11 @@ import ws2.api.WsaException;
 /**
  * {@code ws2:echo-server <port>}: serves TCP echo in the background on 127.0.0.1 and ::1 until the
  * runtime stops. A Gogo {@link Function}, because a method cannot be named {@code echo-server}.
+ * Immediate: the shell ungets the command after each call, and a delayed component would then be
+ * deactivated, stopping its servers.
  */
-@Component(service = Function.class, property = {"osgi.command.scope=ws2", "osgi.command.function=echo-server"})
+@Component(service = Function.class, immediate = true,
+        property = {"osgi.command.scope=ws2", "osgi.command.function=echo-server"})
 public final class EchoServerCommand implements Function {
     private final WinsockFactory factory;
     private final List<EchoServer> servers = new CopyOnWriteArrayList<>();

@@ -1,0 +1,147 @@
+package ws2.it;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.composite;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import org.ops4j.pax.exam.Option;
+
+import ws2.catalog.CatalogEntry;
+import ws2.catalog.CatalogView;
+import ws2.catalog.ProviderCatalog;
+
+/**
+ * What every in-framework test of ws2 shares: Felix with SCR, SLF4J, Gogo's runtime and the bundles
+ * of this build, taken from {@code target/bundles} (copied there by the build, so a clean checkout
+ * tests the jars it just made, never stale ones from a local repository).
+ */
+public final class Ws2TestSupport {
+    /** Where the build copied the bundles under test. */
+    public static final Path BUNDLES = Path.of(System.getProperty("ws2.bundles", "target/bundles"));
+    /** The tcpip provider's GUID. */
+    public static final String TCPIP_ID = "967ff64b-ea79-48f1-bd0c-d369a4d23c18";
+
+    private Ws2TestSupport() {
+    }
+
+    /**
+     * A bundle copied by the build.
+     *
+     * @param name its artifact ID
+     * @return the option installing it
+     */
+    public static Option bundleOf(String name) {
+        return bundle(jar(name).toUri().toString());
+    }
+
+    /**
+     * The jar of a bundle copied by the build.
+     *
+     * @param name its artifact ID
+     * @return its path
+     */
+    public static Path jar(String name) {
+        Path p = BUNDLES.resolve(name + ".jar");
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalStateException("bundle " + p + " is missing; run the tests through Maven");
+        }
+        return p;
+    }
+
+    /**
+     * A logging bundle, started at level 1: SLF4J picks its provider on first use and never again,
+     * so SPI Fly and slf4j-simple must be running before any bundle logs.
+     */
+    private static Option logging(String name) {
+        return bundle(jar(name).toUri().toString()).startLevel(1);
+    }
+
+    /**
+     * Felix, its services and the ws2 API and core, with the catalog in a fresh folder.
+     *
+     * @return the options
+     */
+    public static Option core() {
+        return composite(
+                frameworkProperty("felix.bootdelegation.implicit").value("false"),
+                frameworkProperty("ws2.data.dir").value(tempDir("ws2-it-data").toString()),
+                systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("info"),
+                systemProperty("org.slf4j.simpleLogger.logFile").value("System.out"),
+                logging("slf4j-api"),
+                logging("asm"), logging("asm-tree"), logging("asm-analysis"), logging("asm-commons"), logging("asm-util"),
+                logging("org.apache.aries.spifly.dynamic.bundle"),
+                logging("slf4j-simple"),
+                bundleOf("org.osgi.util.function"), bundleOf("org.osgi.util.promise"),
+                bundleOf("org.osgi.service.component"), bundleOf("org.apache.felix.scr"),
+                bundleOf("org.apache.felix.gogo.runtime"),
+                bundleOf("gson"),
+                bundleOf("ws2.api"), bundleOf("ws2.core"),
+                junitBundles(),
+                cleanCaches(true));
+    }
+
+    /**
+     * {@link #core()} plus the tcpip provider.
+     *
+     * @return the options
+     */
+    public static Option coreWithTcpip() {
+        return composite(core(), bundleOf("ws2.provider.tcpip"));
+    }
+
+    /**
+     * Waits until the four tcpip entries of the native catalog are available.
+     *
+     * @param catalog the catalog service
+     */
+    public static void awaitTcpipAvailable(ProviderCatalog catalog) {
+        await("the tcpip entries available", Duration.ofSeconds(10),
+                () -> catalog.entries(CatalogView.NATIVE).stream().filter(CatalogEntry::available).count() == 4);
+    }
+
+    /**
+     * A new temporary folder.
+     *
+     * @param prefix its name prefix
+     * @return the folder
+     */
+    public static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Waits until a condition holds, polling; fails with the message after the deadline.
+     *
+     * @param what what is awaited, for the failure message
+     * @param deadline how long at most
+     * @param condition the condition
+     */
+    public static void await(String what, Duration deadline, BooleanSupplier condition) {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out after " + deadline + " waiting for " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what, e);
+            }
+        }
+    }
+}
