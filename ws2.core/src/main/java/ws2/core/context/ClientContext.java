@@ -88,15 +88,6 @@ public final class ClientContext implements Winsock {
     }
 
     /**
-     * Returns the catalog view this context uses.
-     *
-     * @return native or compat32
-     */
-    public CatalogView view() {
-        return view;
-    }
-
-    /**
      * Returns the open sockets of this context.
      *
      * @return a snapshot

@@ -47,10 +47,6 @@ final class ProviderInstance implements SocketLease {
         return retired;
     }
 
-    int openSockets() {
-        return leases.get();
-    }
-
     /** Takes a lease before a socket is created, so a concurrent retirement waits for it. */
     void acquire() {
         leases.incrementAndGet();

@@ -3,6 +3,7 @@ package ws2.core.shell;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Function;
 import org.osgi.service.component.annotations.Activate;
@@ -18,10 +19,12 @@ import ws2.api.WsaException;
  * {@code ws2:echo-server <port>}: serves TCP echo in the background on 127.0.0.1 and ::1 until the
  * runtime stops. A Gogo {@link Function}, because a method cannot be named {@code echo-server}.
  * Immediate: the shell ungets the command after each call, and a delayed component would then be
- * deactivated, stopping its servers.
+ * deactivated, stopping its servers. Satisfied only where Gogo runs (the {@code gogo} reference), so
+ * a core without a shell never loads this class.
  */
 @Component(service = Function.class, immediate = true,
-        property = {"osgi.command.scope=ws2", "osgi.command.function=echo-server"})
+        property = {"osgi.command.scope=ws2", "osgi.command.function=echo-server"},
+        reference = @Reference(name = "gogo", service = CommandProcessor.class))
 public final class EchoServerCommand implements Function {
     private final WinsockFactory factory;
     private final List<EchoServer> servers = new CopyOnWriteArrayList<>();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.felix.service.command.CommandProcessor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -22,9 +23,11 @@ import ws2.core.socket.CoreSocket;
 
 /**
  * The {@code ws2:*} Gogo commands. Each returns the text the shell prints; failures are
- * {@link WsaException}s, which the shell reports with their code.
+ * {@link WsaException}s, which the shell reports with their code. Satisfied only where Gogo runs
+ * (the {@code gogo} reference).
  */
-@Component(service = Ws2Commands.class, property = {
+@Component(service = Ws2Commands.class, reference = @Reference(name = "gogo", service = CommandProcessor.class),
+        property = {
     "osgi.command.scope=ws2",
     "osgi.command.function=catalog",
     "osgi.command.function=order",

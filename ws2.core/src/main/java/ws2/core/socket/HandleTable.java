@@ -1,9 +1,7 @@
 package ws2.core.socket;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.LongFunction;
 
 import ws2.api.WsaError;
@@ -145,20 +143,5 @@ public final class HandleTable {
         handle.released = true;
         free.push(slot);
         return true;
-    }
-
-    /**
-     * Lists the live handles.
-     *
-     * @return the handles, in slot order
-     */
-    public synchronized List<Handle> snapshot() {
-        List<Handle> out = new ArrayList<>();
-        for (int i = 1; i < used; i++) {
-            if (slots[i] != null) {
-                out.add(slots[i]);
-            }
-        }
-        return out;
     }
 }

@@ -47,15 +47,6 @@ public final class UpcallService implements Upcall {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
     }
 
-    /**
-     * Returns the provider bundle's symbolic name.
-     *
-     * @return the name
-     */
-    public String providerName() {
-        return providerName;
-    }
-
     @Override
     public SocketHandle createSocketHandle(int catalogEntryId, Object context) throws WsaException {
         requireEntry(catalogEntryId, "WPUCreateSocketHandle");
