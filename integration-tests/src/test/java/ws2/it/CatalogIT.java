@@ -3,7 +3,11 @@ package ws2.it;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.options;
+import static ws2.api.AddressFamily.AF_INET;
+import static ws2.api.IpProtocol.IPPROTO_TCP;
+import static ws2.api.SocketType.SOCK_STREAM;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,6 +25,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
+import ws2.api.SockAddr;
+import ws2.api.SocketHandle;
 import ws2.api.Winsock;
 import ws2.catalog.CatalogEntry;
 import ws2.catalog.CatalogView;
@@ -96,6 +102,29 @@ public class CatalogIT {
         try {
             assertEquals(4, ws.enumProtocols().size());
             assertEquals(2, ws.enumProtocols(6).size());
+        } finally {
+            ws.cleanup();
+        }
+    }
+
+    @Test
+    public void theShellReordersResetsAndListsSockets() throws Exception {
+        List<Integer> defaults = catalog.entries(CatalogView.NATIVE).stream().map(e -> e.info().catalogEntryId()).toList();
+        String reordered = Shell.run(shell, "ws2:order " + defaults.get(2) + " " + defaults.get(3) + " " + defaults.get(0)
+                + " " + defaults.get(1));
+        assertTrue(reordered, reordered.trim().startsWith("1   " + defaults.get(2) + "  ws2 Tcpip [TCP/IPv6]"));
+        assertEquals(List.of(defaults.get(2), defaults.get(3), defaults.get(0), defaults.get(1)),
+                catalog.entries(CatalogView.NATIVE).stream().map(e -> e.info().catalogEntryId()).toList());
+        assertTrue(Shell.run(shell, "ws2:reset").startsWith("Successfully reset the Winsock Catalog"));
+        assertEquals("the default order and the same IDs", defaults,
+                catalog.entries(CatalogView.NATIVE).stream().map(e -> e.info().catalogEntryId()).toList());
+        ws.startup(Winsock.VERSION_2_2);
+        try {
+            SocketHandle s = ws.socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+            ws.bind(s, SockAddr.of(InetAddress.getLoopbackAddress(), 0));
+            String sockets = Shell.run(shell, "ws2:sockets");
+            assertTrue(sockets, sockets.contains(Long.toString(s.value())) && sockets.contains("ws2 Tcpip [TCP/IP]")
+                    && sockets.contains(ws.getSockName(s).toString()));
         } finally {
             ws.cleanup();
         }
