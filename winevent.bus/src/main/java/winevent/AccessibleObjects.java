@@ -18,7 +18,8 @@ public interface AccessibleObjects {
      *
      * @param name the window's name, which {@link #findWindow} finds it by
      * @param source describes the window's objects
-     * @return the window handle ({@code HWND}), never 0
+     * @return the window handle ({@code HWND}), never 0 and never reused
+     * @throws WinEventException {@code ERROR_INVALID_PARAMETER} for a null name or source
      */
     long createWindow(String name, AccessibleObjectSource source);
 
@@ -34,7 +35,7 @@ public interface AccessibleObjects {
      * {@code FindWindow}: the handle of a live window by name.
      *
      * @param name the window's name
-     * @return its handle, or 0 if none has that name
+     * @return its handle (the oldest, when several have that name), or 0 if none has that name
      */
     long findWindow(String name);
 

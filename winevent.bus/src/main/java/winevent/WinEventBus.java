@@ -36,7 +36,8 @@ public interface WinEventBus {
      * @param eventMax highest event ID, at most {@link WinEvents#EVENT_MAX}; the range is inclusive
      *        and may span any categories
      * @param module the bundle holding the callback; required with {@link WinEvents#WINEVENT_INCONTEXT};
-     *        the hook goes away when it stops
+     *        the hook goes away when it stops (a module that is not active is accepted: its hook
+     *        then lives until its owner unhooks it or stops)
      * @param proc the callback
      * @param processId events of this client context only; 0 for all
      * @param threadId events notified by this Java thread only; 0 for all
@@ -46,15 +47,23 @@ public interface WinEventBus {
      * @throws WinEventException {@code ERROR_INVALID_HOOK_FILTER} if {@code eventMin > eventMax} or
      *         either is out of range, {@code ERROR_INVALID_FILTER_PROC} for a null callback,
      *         {@code ERROR_HOOK_NEEDS_HMOD} for an in-context hook without a module,
-     *         {@code ERROR_INVALID_FLAGS} for unknown flag bits
+     *         {@code ERROR_INVALID_FLAGS} for unknown flag bits or for {@code WINEVENT_SKIPOWNPROCESS}
+     *         together with {@code WINEVENT_SKIPOWNTHREAD} (not a combination Windows documents)
+     * @throws IllegalStateException if the bus has stopped
      */
     WinEventHook setWinEventHook(int eventMin, int eventMax, Bundle module, WinEventProc proc, long processId,
             long threadId, int flags);
 
     /**
-     * {@code UnhookWinEvent}: removes a hook of this client context. No call of its callback starts
-     * after this returns; events still queued for an out-of-context hook are dropped. A callback may
-     * unhook its own hook.
+     * {@code UnhookWinEvent}: removes a hook of this client context; events still queued for an
+     * out-of-context hook are dropped. A callback may unhook its own hook.
+     *
+     * <p>For an out-of-context hook, when this returns the callback is not running and will not run
+     * again: if its delivery thread is inside the callback, this waits for it to return (at most the
+     * bus's stall timeout, after which the callback is abandoned and never called again), so a
+     * callback must not wait for the thread that unhooks it. For an in-context hook, no call starts
+     * in a notify that happens after this returns; calls already running on other threads finish.
+     * A hook the bus isolated (stalled or failing) is unhooked normally.
      *
      * @param hook the hook
      * @throws WinEventException {@code ERROR_INVALID_HANDLE} if the hook was already removed or is not
@@ -92,7 +101,7 @@ public interface WinEventBus {
      * {@code GlobalFindAtom}: looks a string up without changing any reference count.
      *
      * @param name the string, compared case-insensitively
-     * @return its ID, or 0 if no atom has it
+     * @return its ID, or 0 if no atom has it (also for null or a name no atom could have)
      */
     int findAtom(String name);
 
