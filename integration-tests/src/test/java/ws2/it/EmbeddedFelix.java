@@ -1,12 +1,18 @@
 package ws2.it;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -22,12 +28,15 @@ import org.osgi.util.tracker.ServiceTracker;
  * through the system bundle, so the test calls the real services by their API types.
  */
 final class EmbeddedFelix implements AutoCloseable {
-    private static final String API_PACKAGES = "ws2.api;version=1.0.0,ws2.catalog;version=1.0.0,"
-            + "ws2.catalog.annotations;version=1.0.0,ws2.spi.transport;version=1.0.0,ws2.spi.upcall;version=1.0.0";
+    /** One clause of an Export-Package header: the package and its version attribute. */
+    private static final Pattern EXPORT = Pattern.compile("(?:^|,)([\\w.]+);(?:[^,\"]|\"[^\"]*\")*?version=\"?([\\d.]+)\"?");
+
+    /** Bundles whose exported packages the system bundle exports in their place, from the class path. */
+    private static final String[] API_BUNDLES = {"ws2.api", "winevent.bus"};
     private static final String[] BUNDLES = {
         "slf4j-api", "asm", "asm-tree", "asm-analysis", "asm-commons", "asm-util",
         "org.apache.aries.spifly.dynamic.bundle", "slf4j-simple", "org.osgi.util.function", "org.osgi.util.promise",
-        "org.osgi.service.component", "org.apache.felix.scr", "gson", "ws2.core", "ws2.provider.tcpip"
+        "org.osgi.service.component", "org.apache.felix.scr", "gson", "winevent.bus", "ws2.core", "ws2.provider.tcpip"
     };
 
     private final Framework framework;
@@ -43,7 +52,7 @@ final class EmbeddedFelix implements AutoCloseable {
         Map<String, String> props = new HashMap<>();
         props.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, API_PACKAGES);
+        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, apiPackages());
         props.put("felix.bootdelegation.implicit", "false");
         props.put("ws2.data.dir", dataDir.toString());
         framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(props);
@@ -56,6 +65,26 @@ final class EmbeddedFelix implements AutoCloseable {
         for (Bundle b : installed) {
             b.start();
         }
+    }
+
+    /**
+     * The API packages with the versions the built bundles export, read from their manifests, so
+     * the system bundle offers what ws2.core imports whatever the API's current versions.
+     */
+    private static String apiPackages() {
+        StringJoiner packages = new StringJoiner(",");
+        for (String name : API_BUNDLES) {
+            try (JarFile jar = new JarFile(Ws2TestSupport.jar(name).toFile())) {
+                String exports = jar.getManifest().getMainAttributes().getValue("Export-Package");
+                Matcher m = EXPORT.matcher(exports);
+                while (m.find()) {
+                    packages.add(m.group(1) + ";version=" + m.group(2));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return packages.toString();
     }
 
     /**

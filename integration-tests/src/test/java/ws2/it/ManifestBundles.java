@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
@@ -23,6 +24,20 @@ final class ManifestBundles {
      * @throws IOException never, in memory
      */
     static InputStream bundle(String symbolicName, Map<String, String> headers) throws IOException {
+        return bundle(symbolicName, headers, new Class<?>[0]);
+    }
+
+    /**
+     * Builds a bundle jar with the given headers and classes (their class files are copied from
+     * the class path, so they must not be inner or anonymous classes).
+     *
+     * @param symbolicName its symbolic name
+     * @param headers further headers
+     * @param classes classes to include
+     * @return the jar's bytes
+     * @throws IOException if a class file cannot be read
+     */
+    static InputStream bundle(String symbolicName, Map<String, String> headers, Class<?>... classes) throws IOException {
         Manifest m = new Manifest();
         Attributes a = m.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -32,7 +47,14 @@ final class ManifestBundles {
         headers.forEach(a::putValue);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(out, m)) {
-            jar.flush();
+            for (Class<?> c : classes) {
+                String entry = c.getName().replace('.', '/') + ".class";
+                jar.putNextEntry(new JarEntry(entry));
+                try (InputStream in = c.getClassLoader().getResourceAsStream(entry)) {
+                    in.transferTo(jar);
+                }
+                jar.closeEntry();
+            }
         }
         return new ByteArrayInputStream(out.toByteArray());
     }

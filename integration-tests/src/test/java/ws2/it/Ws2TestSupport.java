@@ -85,7 +85,7 @@ public final class Ws2TestSupport {
                 bundleOf("org.osgi.service.component"), bundleOf("org.apache.felix.scr"),
                 bundleOf("org.apache.felix.gogo.runtime"),
                 bundleOf("gson"),
-                bundleOf("ws2.api"), bundleOf("ws2.core"),
+                bundleOf("ws2.api"), bundleOf("winevent.bus"), bundleOf("ws2.core"),
                 junitBundles(),
                 cleanCaches(true));
     }

@@ -9,6 +9,9 @@ package ws2.api;
  * {@code Offset}/{@code OffsetHigh} protocol of {@code WPUCompleteOverlappedRequest}); ws2.core then
  * signals the event or queues the completion routine.
  *
+ * <p>One structure serves one operation at a time: ws2.core refuses it with {@code WSAEINVAL} while
+ * an operation that uses it is in progress, and it may be reused once that one completed.
+ *
  * <p>Thread-safe: the outcome fields are written before the volatile status that publishes them.
  */
 public final class Overlapped {
@@ -19,7 +22,9 @@ public final class Overlapped {
     private int transferred;
     private int flags;
     private int error;
+    private SockAddr sender;
     private volatile int internal;
+    private volatile boolean awaited;
 
     /** Creates an overlapped structure completed through a routine or a completion queue. */
     public Overlapped() {
@@ -44,8 +49,12 @@ public final class Overlapped {
         return event;
     }
 
-    /** Marks the operation as started ({@code Internal = WSS_OPERATION_IN_PROGRESS}). */
+    /**
+     * Marks the operation as started ({@code Internal = WSS_OPERATION_IN_PROGRESS}) and forgets the
+     * outcome of an earlier use. ws2.core calls it before handing the structure to a provider.
+     */
     public void begin() {
+        sender = null;
         internal = WSS_OPERATION_IN_PROGRESS;
     }
 
@@ -61,6 +70,60 @@ public final class Overlapped {
         this.flags = flags;
         this.error = error;
         this.internal = 0;
+        if (awaited) {
+            synchronized (this) {
+                notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Records the sender of a datagram an overlapped {@code WSARecvFrom} received ({@code lpFrom});
+     * the provider calls it before {@link #complete}.
+     *
+     * @param from the sender
+     */
+    public void recordSender(SockAddr from) {
+        this.sender = from;
+    }
+
+    /**
+     * Returns the sender of the datagram an overlapped {@code WSARecvFrom} received.
+     *
+     * @return the sender, or null if the operation was not a receive-from or is not complete
+     */
+    public SockAddr sender() {
+        return internal == WSS_OPERATION_IN_PROGRESS ? null : sender;
+    }
+
+    /**
+     * Waits until the operation completes: what {@code WSAGetOverlappedResult} with
+     * {@code fWait = TRUE} does, here for every completion mechanism.
+     *
+     * @param timeoutNanos how long to wait; negative waits for ever
+     * @return true if complete, false if the time ran out
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public boolean await(long timeoutNanos) throws InterruptedException {
+        if (isComplete()) {
+            return true;
+        }
+        long deadline = System.nanoTime() + timeoutNanos;
+        synchronized (this) {
+            awaited = true;
+            while (!isComplete()) {
+                if (timeoutNanos < 0) {
+                    wait();
+                } else {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    wait(left / 1_000_000, (int) (left % 1_000_000));
+                }
+            }
+            return true;
+        }
     }
 
     /**

@@ -31,4 +31,11 @@ public final class SocketFlags {
 
     private SocketFlags() {
     }
+
+    /** {@code WSAJoinLeaf}: the leaf only sends ({@code JL_SENDER_ONLY}). */
+    public static final int JL_SENDER_ONLY = 0x01;
+    /** {@code WSAJoinLeaf}: the leaf only receives ({@code JL_RECEIVER_ONLY}). */
+    public static final int JL_RECEIVER_ONLY = 0x02;
+    /** {@code WSAJoinLeaf}: the leaf sends and receives ({@code JL_BOTH}). */
+    public static final int JL_BOTH = 0x04;
 }

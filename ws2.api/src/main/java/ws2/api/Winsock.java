@@ -421,6 +421,346 @@ public interface Winsock extends AutoCloseable {
             throws WsaException;
 
     /**
+     * {@code WSAProviderConfigChange}: an event object of this context that ws2 signals every time
+     * the provider configuration changes (an entry installed, removed, updated, reordered, or made
+     * available or unavailable by its provider). Wait on it with {@link #waitForMultipleEvents},
+     * reset it, then enumerate again (a change may happen between enumerating and re-arming, so
+     * always enumerate after resetting). Closing it with {@link #closeEvent} stops the notifications.
+     *
+     * @return the notification event, not signalled
+     * @throws WsaException {@link WsaError#WSANOTINITIALISED}, {@link WsaError#WSA_NOT_ENOUGH_MEMORY}
+     */
+    EventHandle providerConfigChange() throws WsaException;
+
+    // ---- asynchronous notification ---------------------------------------------------------
+
+    /**
+     * {@code WSAEventSelect}: records the network events in {@code events} ({@code FD_*} bits of
+     * {@link NetworkEvents}) for the socket and signals {@code event} when one is recorded. Makes
+     * the socket non-blocking, replaces any earlier event or async selection and clears the record;
+     * {@code events == 0} cancels. Events that already hold (data waiting, a pending connection)
+     * are recorded at once. After an event is recorded it is not recorded again until its
+     * re-enabling call ({@code recv} for {@code FD_READ} and {@code FD_OOB}, {@code send} after
+     * {@code WSAEWOULDBLOCK} for {@code FD_WRITE}, {@code accept} for {@code FD_ACCEPT}).
+     *
+     * @param s the socket
+     * @param event an event of this context
+     * @param events the {@code FD_*} bits to record, or 0
+     * @throws WsaException {@link WsaError#WSAEINVAL} for unknown bits,
+     *         {@link WsaError#WSA_INVALID_HANDLE} for an event of another context,
+     *         {@link WsaError#WSAENOTSOCK}
+     */
+    void eventSelect(SocketHandle s, EventHandle event, int events) throws WsaException;
+
+    /**
+     * {@code WSAEnumNetworkEvents}: returns the events recorded since the last call with their error
+     * codes, clears the record and resets {@code event} if given, atomically.
+     *
+     * @param s the socket
+     * @param event the event to reset, or null
+     * @return the recorded events
+     * @throws WsaException {@link WsaError#WSAENOTSOCK}, {@link WsaError#WSA_INVALID_HANDLE}
+     */
+    NetworkEvents enumNetworkEvents(SocketHandle s, EventHandle event) throws WsaException;
+
+    /**
+     * Creates a message window of this context: the stand-in for the {@code HWND} (a message-only
+     * window) that {@link #asyncSelect} posts to. Its queue is unbounded and pumped with
+     * {@link #getMessage}.
+     *
+     * @return the window
+     * @throws WsaException {@link WsaError#WSA_NOT_ENOUGH_MEMORY} when no handle is free
+     */
+    WindowHandle createWindow() throws WsaException;
+
+    /**
+     * {@code WSAAsyncSelect}: posts each network event in {@code events} to {@code window} as
+     * message {@code message}, with the socket as {@code wParam} and
+     * {@link WindowMessage#selectReply(int, int)} as {@code lParam}. Same recording and re-enabling
+     * rules, non-blocking mode and replacement as {@link #eventSelect}; {@code events == 0} cancels.
+     *
+     * @param s the socket
+     * @param window a window of this context
+     * @param message the message number the events come as
+     * @param events the {@code FD_*} bits, or 0
+     * @throws WsaException {@link WsaError#WSAEINVAL} for unknown bits or a window that is
+     *         destroyed or of another context, {@link WsaError#WSAENOTSOCK}
+     */
+    void asyncSelect(SocketHandle s, WindowHandle window, int message, int events) throws WsaException;
+
+    /**
+     * {@code GetMessage} (or {@code PeekMessage} with {@code PM_REMOVE} when {@code timeout} is
+     * zero): takes the next message posted to a window of this context.
+     *
+     * @param window the window
+     * @param timeout how long to wait; null waits for ever, zero polls
+     * @return the message, or null if none came in time
+     * @throws WsaException {@link WsaError#WSAEINVAL} for a window destroyed or of another
+     *         context, {@link WsaError#WSAEINTR} if the thread is interrupted
+     */
+    WindowMessage getMessage(WindowHandle window, Duration timeout) throws WsaException;
+
+    /**
+     * {@code DestroyWindow}: destroys a window of this context; posting to it fails from then on
+     * and the sockets selected to it stop posting.
+     *
+     * @param window the window
+     * @throws WsaException {@link WsaError#WSAEINVAL} if it is destroyed or of another context
+     */
+    void destroyWindow(WindowHandle window) throws WsaException;
+
+    // ---- overlapped I/O ---------------------------------------------------------------------
+
+    /**
+     * {@code WSASend} with overlapped I/O. Completion is reported by {@code routine} as an APC on
+     * this thread when it next waits alertably, or, without a routine, by the overlapped's event
+     * and the completion port the socket is associated with.
+     *
+     * @param s a socket created with {@link SocketFlags#WSA_FLAG_OVERLAPPED}
+     * @param buffers the data; the caller must not touch them until completion
+     * @param flags {@code MSG_*} flags
+     * @param overlapped the operation's state, not in use by another operation
+     * @param routine the completion routine, or null
+     * @return true if the send completed at once (the outcome is in {@code overlapped} and the
+     *         completion was already reported), false if it is pending ({@code WSA_IO_PENDING})
+     * @throws WsaException the code of a send that could not start ({@link WsaError#WSAEINVAL} for
+     *         an overlapped structure in use)
+     */
+    boolean send(SocketHandle s, ByteBuffer[] buffers, int flags, Overlapped overlapped, CompletionRoutine routine)
+            throws WsaException;
+
+    /**
+     * {@code WSARecv} with overlapped I/O; completion as for
+     * {@link #send(SocketHandle, ByteBuffer[], int, Overlapped, CompletionRoutine)}. A stream
+     * receive completing with 0 bytes means the peer closed.
+     *
+     * @param s a socket created with {@link SocketFlags#WSA_FLAG_OVERLAPPED}
+     * @param buffers where the data goes, filled in order, positions advanced on completion
+     * @param flags {@code MSG_*} flags ({@code MSG_PEEK} is refused: overlapped receives cannot peek)
+     * @param overlapped the operation's state, not in use by another operation
+     * @param routine the completion routine, or null
+     * @return true if it completed at once, false if pending
+     * @throws WsaException the code of a receive that could not start
+     */
+    boolean recv(SocketHandle s, ByteBuffer[] buffers, int flags, Overlapped overlapped, CompletionRoutine routine)
+            throws WsaException;
+
+    /**
+     * {@code WSASendTo} with overlapped I/O.
+     *
+     * @param s a datagram socket created with {@link SocketFlags#WSA_FLAG_OVERLAPPED}
+     * @param buffers the datagram
+     * @param flags {@code MSG_*} flags
+     * @param to the destination, or null for the connected peer
+     * @param overlapped the operation's state
+     * @param routine the completion routine, or null
+     * @return true if it completed at once, false if pending
+     * @throws WsaException the code of a send that could not start
+     */
+    boolean sendTo(SocketHandle s, ByteBuffer[] buffers, int flags, SockAddr to, Overlapped overlapped,
+            CompletionRoutine routine) throws WsaException;
+
+    /**
+     * {@code WSARecvFrom} with overlapped I/O; the sender is in {@link Overlapped#sender()} once
+     * complete.
+     *
+     * @param s a datagram socket created with {@link SocketFlags#WSA_FLAG_OVERLAPPED}
+     * @param buffers where the datagram goes
+     * @param flags {@code MSG_*} flags
+     * @param overlapped the operation's state
+     * @param routine the completion routine, or null
+     * @return true if it completed at once, false if pending
+     * @throws WsaException the code of a receive that could not start
+     */
+    boolean recvFrom(SocketHandle s, ByteBuffer[] buffers, int flags, Overlapped overlapped, CompletionRoutine routine)
+            throws WsaException;
+
+    /**
+     * {@code AcceptEx}: accepts the next connection of {@code listener} into {@code accept}, a new,
+     * unbound socket of the same provider, completing like an overlapped receive (0 bytes). Unlike
+     * Windows no first block of data is received, and the accepted socket needs no
+     * {@code SO_UPDATE_ACCEPT_CONTEXT}.
+     *
+     * @param listener a listening socket
+     * @param accept the socket that becomes the connection
+     * @param overlapped the operation's state
+     * @param routine the completion routine, or null
+     * @return true if a connection was waiting and is accepted, false if pending
+     * @throws WsaException {@link WsaError#WSAEINVAL} if {@code listener} does not listen or
+     *         {@code accept} is bound or connected, {@link WsaError#WSAEOPNOTSUPP} for a provider
+     *         without overlapped accept
+     */
+    boolean acceptEx(SocketHandle listener, SocketHandle accept, Overlapped overlapped, CompletionRoutine routine)
+            throws WsaException;
+
+    /**
+     * {@code ConnectEx}: connects a stream socket, completing like an overlapped send (0 bytes).
+     *
+     * @param s a stream socket created with {@link SocketFlags#WSA_FLAG_OVERLAPPED}
+     * @param name the peer
+     * @param overlapped the operation's state
+     * @param routine the completion routine, or null
+     * @return true if connected at once, false if pending
+     * @throws WsaException {@link WsaError#WSAEISCONN}, {@link WsaError#WSAEALREADY}, ...
+     */
+    boolean connectEx(SocketHandle s, SockAddr name, Overlapped overlapped, CompletionRoutine routine)
+            throws WsaException;
+
+    /**
+     * {@code WSAGetOverlappedResult}: the outcome of an overlapped operation on the socket.
+     *
+     * @param s the socket the operation was started on
+     * @param overlapped the operation
+     * @param wait wait for it to complete
+     * @return bytes transferred; result flags in {@link Overlapped#flags()}
+     * @throws WsaException {@link WsaError#WSA_IO_INCOMPLETE} if not complete and not waiting, or
+     *         the operation's own error ({@link WsaError#WSA_OPERATION_ABORTED} if cancelled)
+     */
+    int getOverlappedResult(SocketHandle s, Overlapped overlapped, boolean wait) throws WsaException;
+
+    /**
+     * {@code CancelIoEx}: cancels one overlapped operation of the socket, or all of them when
+     * {@code overlapped} is null; each completes with {@link WsaError#WSA_OPERATION_ABORTED}
+     * through its usual mechanism. Closing a socket cancels its operations the same way.
+     *
+     * @param s the socket
+     * @param overlapped the operation, or null for all
+     * @return how many operations were cancelled
+     * @throws WsaException {@link WsaError#WSAENOTSOCK}
+     */
+    int cancelIo(SocketHandle s, Overlapped overlapped) throws WsaException;
+
+    // ---- completion ports -------------------------------------------------------------------
+
+    /**
+     * {@code CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0)}: creates a completion port of
+     * this context.
+     *
+     * @return the port
+     * @throws WsaException {@link WsaError#WSA_NOT_ENOUGH_MEMORY} when no handle is free
+     */
+    CompletionPort createCompletionPort() throws WsaException;
+
+    /**
+     * {@code CreateIoCompletionPort(s, port, key, 0)}: associates a socket with a port; its overlapped
+     * operations without completion routine then complete to the port with {@code key}. A socket
+     * is associated once, as on Windows.
+     *
+     * @param port a port of this context
+     * @param s the socket
+     * @param key the completion key its packets carry
+     * @throws WsaException {@link WsaError#WSAEINVAL} if the socket is already associated or the
+     *         port is closed or of another context
+     */
+    void associate(CompletionPort port, SocketHandle s, long key) throws WsaException;
+
+    /**
+     * {@code GetQueuedCompletionStatus}: takes the next completion packet, in the order operations
+     * completed.
+     *
+     * @param port a port of this context
+     * @param timeout how long to wait; null waits for ever, zero polls
+     * @return the packet, or null if none came in time
+     * @throws WsaException {@link WsaError#WSA_INVALID_HANDLE} for a port that is closed (also
+     *         to threads waiting when it closes), {@link WsaError#WSAEINTR} if interrupted
+     */
+    Completion getQueuedCompletionStatus(CompletionPort port, Duration timeout) throws WsaException;
+
+    /**
+     * {@code PostQueuedCompletionStatus}: queues a packet of the caller's own, for example to
+     * tell worker threads to stop.
+     *
+     * @param port a port of this context
+     * @param transferred the byte count the packet carries
+     * @param key the key
+     * @param overlapped the overlapped it carries, or null
+     * @throws WsaException {@link WsaError#WSA_INVALID_HANDLE} for a closed port
+     */
+    void postQueuedCompletionStatus(CompletionPort port, int transferred, long key, Overlapped overlapped)
+            throws WsaException;
+
+    /**
+     * {@code CloseHandle} on a completion port: threads waiting on it fail with
+     * {@link WsaError#WSA_INVALID_HANDLE}; sockets associated with it complete to nothing.
+     *
+     * @param port a port of this context
+     * @throws WsaException {@link WsaError#WSA_INVALID_HANDLE} if it is closed or of another context
+     */
+    void closeCompletionPort(CompletionPort port) throws WsaException;
+
+    // ---- shared sockets, multipoint, QOS, disconnect ------------------------------------------
+
+    /**
+     * {@code WSADuplicateSocket}: makes a protocol info with which the client context whose
+     * {@link #processId()} is {@code processId} opens the same socket, by passing it to
+     * {@link #socket(int, int, int, ProtocolInfo, int, int)} with {@code FROM_PROTOCOL_INFO}. The
+     * info is good for one use; both descriptors share all socket state, and the socket closes when
+     * the last one does.
+     *
+     * @param s the socket
+     * @param processId the target context
+     * @return the single-use protocol info
+     * @throws WsaException {@link WsaError#WSAEINVAL} for an unknown context
+     */
+    ProtocolInfo duplicateSocket(SocketHandle s, int processId) throws WsaException;
+
+    /**
+     * {@code WSAJoinLeaf}: joins a multipoint session; for UDP, a multicast group the socket then
+     * receives from and sends to.
+     *
+     * @param s a socket of a multipoint entry ({@code XP1_SUPPORT_MULTIPOINT})
+     * @param name the group
+     * @param data connect data and QOS, or null
+     * @param flags {@code JL_SENDER_ONLY}, {@code JL_RECEIVER_ONLY} or {@code JL_BOTH}
+     * @return the leaf socket: {@code s} itself for a non-rooted data plane
+     * @throws WsaException {@link WsaError#WSAEOPNOTSUPP} for a socket that is not multipoint,
+     *         {@link WsaError#WSAEINVAL} for bad flags
+     */
+    SocketHandle joinLeaf(SocketHandle s, SockAddr name, ConnectData data, int flags) throws WsaException;
+
+    /**
+     * {@code WSAGetQOSByName}: a named QOS template of the socket's provider.
+     *
+     * @param s the socket
+     * @param name the template name
+     * @return the template
+     * @throws WsaException {@link WsaError#WSAEINVAL} for an unknown name
+     */
+    Qos getQosByName(SocketHandle s, String name) throws WsaException;
+
+    /**
+     * {@code WSARecvDisconnect}: stops receiving and fetches the peer's disconnect data.
+     *
+     * @param s a connected socket
+     * @param inboundData where the data goes, or null
+     * @throws WsaException {@link WsaError#WSAENOTCONN}, {@link WsaError#WSAENOPROTOOPT} for
+     *         disconnect data on a provider without it
+     */
+    void recvDisconnect(SocketHandle s, ByteBuffer inboundData) throws WsaException;
+
+    /**
+     * {@code WSASendDisconnect}: starts a graceful close of the sending side, with disconnect data.
+     *
+     * @param s a connected socket
+     * @param outboundData the data, or null
+     * @throws WsaException {@link WsaError#WSAENOTCONN}, {@link WsaError#WSAENOPROTOOPT}
+     */
+    void sendDisconnect(SocketHandle s, ByteBuffer outboundData) throws WsaException;
+
+    // ---- blocking calls ---------------------------------------------------------------------
+
+    /**
+     * {@code WSACancelBlockingCall}, aimed at a thread: makes the blocking call {@code thread} has
+     * in progress in this context fail with {@link WsaError#WSAEINTR}. A cancelled
+     * {@code accept} or {@code select} leaves its sockets intact; after any other cancelled call
+     * the socket may only be closed.
+     *
+     * @param thread a thread of this context
+     * @throws WsaException {@link WsaError#WSAEINVAL} if that thread has no blocking call in progress
+     */
+    void cancelBlockingCall(Thread thread) throws WsaException;
+
+    /**
      * Ends this client context at once: closes its sockets and cleans up its providers, as when a
      * process exits without calling {@code WSACleanup}. Calls afterwards fail with
      * {@link WsaError#WSANOTINITIALISED} until the next {@link #startup}.

@@ -19,6 +19,7 @@ import ws2.api.SockOpt;
 import ws2.api.SocketHandle;
 import ws2.api.WindowHandle;
 import ws2.api.WsaData;
+import ws2.api.WsaError;
 import ws2.api.WsaException;
 import ws2.catalog.ProtocolInfo;
 import ws2.spi.upcall.ThreadId;
@@ -64,6 +65,57 @@ public interface WspDispatch {
     SocketHandle accept(SocketHandle s, AcceptCondition condition) throws WsaException;
 
     /**
+     * {@code AcceptEx} (the Microsoft extension reached through
+     * {@code SIO_GET_EXTENSION_FUNCTION_POINTER} on Windows): accepts the next connection of
+     * {@code listener} into {@code accept}, a fresh socket of this provider, as an overlapped
+     * operation. Completion as for {@link #recv(SocketHandle, ByteBuffer[], int, Overlapped,
+     * CompletionRoutine, ThreadId)}, with 0 bytes.
+     *
+     * @param listener a listening socket
+     * @param accept an unbound, unconnected socket of the same entry
+     * @param overlapped the operation
+     * @param routine completion routine, or null
+     * @param thread the thread to run the routine on, or null
+     * @return 0 when accepted at once (completion already indicated)
+     * @throws WsaException {@code WSA_IO_PENDING}, {@code WSAEINVAL}; the default refuses with
+     *         {@code WSAEOPNOTSUPP}
+     */
+    default int acceptEx(SocketHandle listener, SocketHandle accept, Overlapped overlapped, CompletionRoutine routine,
+            ThreadId thread) throws WsaException {
+        throw new WsaException(WsaError.WSAEOPNOTSUPP, "this provider has no overlapped accept (AcceptEx)");
+    }
+
+    /**
+     * {@code ConnectEx}: connects a stream socket as an overlapped operation, completing with 0 bytes.
+     *
+     * @param s the socket
+     * @param name the peer
+     * @param overlapped the operation
+     * @param routine completion routine, or null
+     * @param thread the thread to run the routine on, or null
+     * @return 0 when connected at once (completion already indicated)
+     * @throws WsaException {@code WSA_IO_PENDING}, {@code WSAEISCONN}, {@code WSAEALREADY}; the
+     *         default refuses with {@code WSAEOPNOTSUPP}
+     */
+    default int connectEx(SocketHandle s, SockAddr name, Overlapped overlapped, CompletionRoutine routine,
+            ThreadId thread) throws WsaException {
+        throw new WsaException(WsaError.WSAEOPNOTSUPP, "this provider has no overlapped connect (ConnectEx)");
+    }
+
+    /**
+     * {@code CancelIoEx} on a socket: completes one pending overlapped operation, or all of them, with
+     * {@code WSA_OPERATION_ABORTED} through their usual completion mechanism.
+     *
+     * @param s the socket
+     * @param overlapped the operation, or null for every pending operation of the socket
+     * @return how many were cancelled
+     * @throws WsaException the default refuses with {@code WSAEOPNOTSUPP}
+     */
+    default int cancelIo(SocketHandle s, Overlapped overlapped) throws WsaException {
+        throw new WsaException(WsaError.WSAEOPNOTSUPP, "this provider cannot cancel overlapped operations");
+    }
+
+    /**
      * {@code WSPAddressToString}: formats an address of this provider's family.
      *
      * @param address the address
@@ -96,8 +148,14 @@ public interface WspDispatch {
     void bind(SocketHandle s, SockAddr name) throws WsaException;
 
     /**
-     * {@code WSPCancelBlockingCall}: makes the calling context's outstanding blocking call on this
+     * {@code WSPCancelBlockingCall}: makes the calling thread's outstanding blocking call on this
      * provider fail with {@code WSAEINTR}.
+     *
+     * <p>As in Winsock 1.1, where the blocking hook ran on the blocked thread, ws2.core calls it on
+     * the blocked thread itself: a client's {@code WSACancelBlockingCall(thread)} marks the thread
+     * and interrupts it; the provider's wait wakes, asks the {@code BlockingCallback} from
+     * {@code WPUQueryBlockingCallback} whether to keep waiting, and the callback calls this method
+     * before answering false. A cancelled accept or select leaves its sockets intact.
      *
      * @throws WsaException {@code WSAEINVAL} if no blocking call is outstanding
      */
@@ -165,16 +223,34 @@ public interface WspDispatch {
     void eventSelect(SocketHandle s, EventHandle event, int events) throws WsaException;
 
     /**
-     * {@code WSPGetOverlappedResult}: the outcome of an overlapped operation.
+     * {@code WSPGetOverlappedResult}: the outcome of an overlapped operation. The default follows
+     * the SPI's recommended protocol on the {@link Overlapped} state ({@code Internal},
+     * {@code InternalHigh}, {@code Offset}, {@code OffsetHigh}), waiting for any completion
+     * mechanism, not only events.
      *
      * @param s the socket
      * @param overlapped the operation
-     * @param wait whether to wait for it (event-based completion only)
+     * @param wait whether to wait for it
      * @return bytes transferred; the result flags are in {@link Overlapped#flags()}
-     * @throws WsaException {@code WSA_IO_INCOMPLETE} if not complete and not waiting, or the
-     *         operation's own error
+     * @throws WsaException {@code WSA_IO_INCOMPLETE} if not complete and not waiting, the
+     *         operation's own error, {@code WSAEINTR} if the wait is interrupted
      */
-    int getOverlappedResult(SocketHandle s, Overlapped overlapped, boolean wait) throws WsaException;
+    default int getOverlappedResult(SocketHandle s, Overlapped overlapped, boolean wait) throws WsaException {
+        try {
+            if (!overlapped.isComplete() && !(wait && overlapped.await(-1))) {
+                throw new WsaException(WsaError.WSA_IO_INCOMPLETE, "the overlapped operation on socket " + s.value()
+                        + " has not completed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WsaException(WsaError.WSAEINTR, "the wait for an overlapped result was interrupted");
+        }
+        if (overlapped.error() != 0) {
+            throw new WsaException(WsaError.of(overlapped.error()), "the overlapped operation on socket " + s.value()
+                    + " failed");
+        }
+        return overlapped.transferred();
+    }
 
     /**
      * {@code WSPGetPeerName}.

@@ -7,7 +7,7 @@
  * the package is {@code @ConsumerType}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package ws2.spi.transport;
 
 import org.osgi.annotation.bundle.Export;

@@ -49,18 +49,37 @@ public interface Upcall {
     void closeThread(ThreadId thread) throws WsaException;
 
     /**
-     * {@code WPUCompleteOverlappedRequest}: completes an overlapped operation on a handle of
-     * {@link #createSocketHandle}: records the outcome in {@code overlapped} and signals its event
-     * (or the completion queue associated with the socket).
+     * {@code WPUCompleteOverlappedRequest}: completes an overlapped operation that has no completion
+     * routine: records the outcome in {@code overlapped}, signals its event and queues a packet to
+     * the completion port the socket is associated with, if any.
      *
-     * @param s the socket
+     * <p>On Windows only non-IFS handles go through this call, because the kernel completes IFS
+     * handles itself; the JVM has no such kernel, so ws2 accepts both kinds of handle here.
+     * Operations with a completion routine are completed by the provider with {@link #queueApc}.
+     *
+     * @param s the socket the operation was started on
+     * @param overlapped the operation
+     * @param error 0 on success, else the {@code WSAE*} code ({@code OffsetHigh})
+     * @param transferred bytes transferred ({@code InternalHigh})
+     * @param flags result flags ({@code Offset}), for example {@code MSG_PARTIAL}
+     * @throws WsaException {@code WSAEINVAL} if {@code s} is not an open socket handle
+     */
+    void completeOverlappedRequest(SocketHandle s, Overlapped overlapped, int error, int transferred, int flags)
+            throws WsaException;
+
+    /**
+     * {@code WPUCompleteOverlappedRequest} with no result flags.
+     *
+     * @param s the socket the operation was started on
      * @param overlapped the operation
      * @param error 0 on success, else the {@code WSAE*} code
      * @param transferred bytes transferred
-     * @throws WsaException {@code WSAEINVAL} if {@code s} is not a handle of {@link #createSocketHandle}
+     * @throws WsaException {@code WSAEINVAL} if {@code s} is not an open socket handle
      */
-    void completeOverlappedRequest(SocketHandle s, Overlapped overlapped, int error, int transferred)
-            throws WsaException;
+    default void completeOverlappedRequest(SocketHandle s, Overlapped overlapped, int error, int transferred)
+            throws WsaException {
+        completeOverlappedRequest(s, overlapped, error, transferred, 0);
+    }
 
     /**
      * {@code WPUCreateEvent}: creates a manual-reset event, not signalled, owned by the provider's
@@ -135,7 +154,9 @@ public interface Upcall {
 
     /**
      * {@code WPUQueryBlockingCallback}: the hook a provider calls while a blocking operation on the
-     * calling thread waits.
+     * calling thread waits, and whenever that wait is interrupted: it answers false once a client
+     * cancelled the thread's blocking call, after calling the provider's
+     * {@code WSPCancelBlockingCall} on this thread.
      *
      * @param catalogEntryId the provider's catalog entry
      * @return the callback of the calling thread

@@ -6,7 +6,7 @@
  * by providers.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package ws2.spi.upcall;
 
 import org.osgi.annotation.bundle.Export;

@@ -7,21 +7,31 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
 import java.util.stream.IntStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import ws2.api.AcceptCondition;
+import ws2.api.Completion;
+import ws2.api.CompletionPort;
+import ws2.api.CompletionRoutine;
 import ws2.api.ConnectData;
 import ws2.api.EventHandle;
 import ws2.api.FdSet;
 import ws2.api.IoctlCodes;
+import ws2.api.NetworkEvents;
+import ws2.api.Overlapped;
+import ws2.api.Qos;
 import ws2.api.Received;
 import ws2.api.SockAddr;
+import ws2.api.ShutdownHow;
 import ws2.api.SockOpt;
 import ws2.api.SocketFlags;
 import ws2.api.SocketHandle;
+import ws2.api.WindowHandle;
+import ws2.api.WindowMessage;
 import ws2.api.Winsock;
 import ws2.api.WsaData;
 import ws2.api.WsaError;
@@ -36,6 +46,7 @@ import ws2.core.socket.CoreSocket;
 import ws2.core.socket.CoreSocket.Adoption;
 import ws2.core.socket.HandleTable;
 import ws2.core.upcall.EventObject;
+import ws2.core.upcall.ThreadState;
 import ws2.core.upcall.Waits;
 import ws2.spi.transport.TransportProvider;
 import ws2.spi.transport.WspDispatch;
@@ -65,6 +76,9 @@ public final class ClientContext implements Winsock {
     private final CatalogView view;
     private final ConcurrentHashMap<UUID, ProviderInstance> instances = new ConcurrentHashMap<>();
     private final Set<CoreSocket> sockets = ConcurrentHashMap.newKeySet();
+    private final Set<EventObject> configChange = ConcurrentHashMap.newKeySet();
+    private final Set<HandleTable.Handle> owned = ConcurrentHashMap.newKeySet();
+    private final AsyncIo async = new AsyncIo(this);
     private final Object lifecycle = new Object();
     private int startups;
     private volatile boolean started;
@@ -157,6 +171,43 @@ public final class ClientContext implements Winsock {
             instances.remove(i.service().id(), i);
             i.retire();
         }
+        for (HandleTable.Handle h : owned) {
+            if (free(h)) {
+                AsyncIo.closeOwned(h);
+            }
+        }
+    }
+
+    /**
+     * Allocates an event, window or port of this context; they are closed with it.
+     *
+     * @param <H> the handle type
+     * @param factory makes the object for a handle value
+     * @param what what it is, for messages
+     * @return the new object
+     * @throws WsaException {@code WSA_NOT_ENOUGH_MEMORY} when the handle table is full
+     */
+    <H extends HandleTable.Handle> H allocate(LongFunction<H> factory, String what) throws WsaException {
+        requireStarted();
+        H h;
+        try {
+            h = registry.handles().allocate(factory, what);
+        } catch (WsaException e) {
+            throw new WsaException(WsaError.WSA_NOT_ENOUGH_MEMORY, e.getMessage(), e);
+        }
+        owned.add(h);
+        return h;
+    }
+
+    /**
+     * Releases an object of {@link #allocate}.
+     *
+     * @param h the object
+     * @return false if it was already released
+     */
+    boolean free(HandleTable.Handle h) {
+        owned.remove(h);
+        return registry.handles().release(h);
     }
 
     /**
@@ -172,7 +223,7 @@ public final class ClientContext implements Winsock {
         }
     }
 
-    private void requireStarted() throws WsaException {
+    void requireStarted() throws WsaException {
         if (!started) {
             throw notInitialised();
         }
@@ -320,6 +371,7 @@ public final class ClientContext implements Winsock {
                     + " returned socket " + s.value() + ", which already belongs to a client");
         }
         sockets.add(s);
+        registry.events().created(s);
         return s;
     }
 
@@ -342,7 +394,7 @@ public final class ClientContext implements Winsock {
      * @return its adoption, holding the top dispatch
      * @throws WsaException {@code WSAENOTSOCK} (or {@code WSANOTINITIALISED} after cleanup)
      */
-    private Adoption own(SocketHandle s) throws WsaException {
+    Adoption own(SocketHandle s) throws WsaException {
         if (s instanceof CoreSocket) {
             Adoption a = ((CoreSocket) s).adoption();
             if (a != null && a.owner() == this) {
@@ -369,7 +421,7 @@ public final class ClientContext implements Winsock {
         return new WsaException(WsaError.WSAENETDOWN, function + " of provider " + service.describe() + " failed: " + e, e);
     }
 
-    private static WsaException fault(Adoption a, String function, RuntimeException e) {
+    static WsaException fault(Adoption a, String function, RuntimeException e) {
         return fault(((ProviderInstance) a.lease()).service(), function, e);
     }
 
@@ -406,6 +458,8 @@ public final class ClientContext implements Winsock {
         ProviderInstance instance = (ProviderInstance) a.lease();
         instance.acquire();
         SocketHandle h;
+        ThreadState blocking = ThreadState.current();
+        blocking.enterBlocking(a.dispatch());
         try {
             h = a.dispatch().accept(s, condition);
         } catch (WsaException e) {
@@ -414,8 +468,20 @@ public final class ClientContext implements Winsock {
         } catch (RuntimeException e) {
             instance.release();
             throw fault(a, "WSPAccept", e);
+        } finally {
+            blocking.exitBlocking();
         }
-        return adopt(h, instance, a.entry(), "WSPAccept");
+        CoreSocket accepted = adopt(h, instance, a.entry(), "WSPAccept");
+        connection(accepted, CoreSocket.CONNECTED);
+        return accepted;
+    }
+
+    /** Records a connection change and reports it. */
+    void connection(SocketHandle s, int state) {
+        CoreSocket cs = (CoreSocket) s;
+        if (cs.connection(state)) {
+            registry.events().connectionChanged(cs);
+        }
     }
 
     @Override
@@ -426,11 +492,16 @@ public final class ClientContext implements Winsock {
     @Override
     public void connect(SocketHandle s, SockAddr name, ConnectData data) throws WsaException {
         Adoption a = own(s);
+        ThreadState blocking = ThreadState.current();
+        blocking.enterBlocking(a.dispatch());
         try {
             a.dispatch().connect(s, name, data);
         } catch (RuntimeException e) {
             throw fault(a, "WSPConnect", e);
+        } finally {
+            blocking.exitBlocking();
         }
+        connection(s, CoreSocket.CONNECTED);
     }
 
     // ---- data path --------------------------------------------------------------------------
@@ -438,60 +509,89 @@ public final class ClientContext implements Winsock {
     @Override
     public int send(SocketHandle s, ByteBuffer buffer, int flags) throws WsaException {
         Adoption a = own(s);
+        ThreadState blocking = ThreadState.current();
+        blocking.enterBlocking(a.dispatch());
         try {
             return a.dispatch().send(s, buffer, flags);
         } catch (RuntimeException e) {
             throw fault(a, "WSPSend", e);
+        } finally {
+            blocking.exitBlocking();
         }
     }
 
     @Override
     public int send(SocketHandle s, ByteBuffer[] buffers, int flags) throws WsaException {
         Adoption a = own(s);
+        ThreadState blocking = ThreadState.current();
+        blocking.enterBlocking(a.dispatch());
         try {
             return a.dispatch().send(s, buffers, flags, null, null, null);
         } catch (RuntimeException e) {
             throw fault(a, "WSPSend", e);
+        } finally {
+            blocking.exitBlocking();
         }
     }
 
     @Override
     public int recv(SocketHandle s, ByteBuffer buffer, int flags) throws WsaException {
         Adoption a = own(s);
+        int n;
+        ThreadState blocking = ThreadState.current();
+        blocking.enterBlocking(a.dispatch());
         try {
-            return a.dispatch().recv(s, buffer, flags);
+            n = a.dispatch().recv(s, buffer, flags);
         } catch (RuntimeException e) {
             throw fault(a, "WSPRecv", e);
+        } finally {
+            blocking.exitBlocking();
         }
+        if (n == 0 && buffer.hasRemaining()) {
+            connection(s, CoreSocket.CONNECTION_CLOSED);
+        }
+        return n;
     }
 
     @Override
     public int recv(SocketHandle s, ByteBuffer[] buffers, int flags) throws WsaException {
         Adoption a = own(s);
+        ThreadState blocking = ThreadState.current();
+        blocking.enterBlocking(a.dispatch());
         try {
             return a.dispatch().recv(s, buffers, flags, null, null, null);
         } catch (RuntimeException e) {
             throw fault(a, "WSPRecv", e);
+        } finally {
+            blocking.exitBlocking();
         }
     }
 
     @Override
     public int sendTo(SocketHandle s, ByteBuffer buffer, int flags, SockAddr to) throws WsaException {
         Adoption a = own(s);
+        ThreadState blocking = ThreadState.current();
+        blocking.enterBlocking(a.dispatch());
         try {
             return a.dispatch().sendTo(s, new ByteBuffer[] {buffer}, flags, to, null, null, null);
         } catch (RuntimeException e) {
             throw fault(a, "WSPSendTo", e);
+        } finally {
+            blocking.exitBlocking();
         }
     }
 
     @Override
     public Received recvFrom(SocketHandle s, ByteBuffer buffer, int flags) throws WsaException {
         Adoption a = own(s);
+        ThreadState blocking = ThreadState.current();
+        blocking.enterBlocking(a.dispatch());
         try {
             return a.dispatch().recvFrom(s, new ByteBuffer[] {buffer}, flags, null, null, null);
         } catch (RuntimeException e) {
             throw fault(a, "WSPRecvFrom", e);
+        } finally {
+            blocking.exitBlocking();
         }
     }
 
@@ -502,6 +602,9 @@ public final class ClientContext implements Winsock {
             a.dispatch().shutdown(s, how);
         } catch (RuntimeException e) {
             throw fault(a, "WSPShutdown", e);
+        }
+        if (how != ShutdownHow.SD_RECEIVE) {
+            connection(s, CoreSocket.CONNECTION_CLOSED);
         }
     }
 
@@ -547,6 +650,7 @@ public final class ClientContext implements Winsock {
         }
         sockets.remove(s);
         a.lease().released(s);
+        registry.events().destroyed(s);
     }
 
     // ---- options and control ----------------------------------------------------------------
@@ -684,10 +788,14 @@ public final class ClientContext implements Winsock {
         if (first == null) {
             throw new WsaException(WsaError.WSAEINVAL, "select needs at least one socket in its sets");
         }
+        ThreadState blocking = ThreadState.current();
+        blocking.enterBlocking(first.dispatch());
         try {
             return first.dispatch().select(read, write, except, timeout);
         } catch (RuntimeException e) {
             throw fault(first, "WSPSelect", e);
+        } finally {
+            blocking.exitBlocking();
         }
     }
 
@@ -695,12 +803,7 @@ public final class ClientContext implements Winsock {
 
     @Override
     public EventHandle createEvent() throws WsaException {
-        requireStarted();
-        try {
-            return registry.handles().allocate(v -> new EventObject(v, this), "event");
-        } catch (WsaException e) {
-            throw new WsaException(WsaError.WSA_NOT_ENOUGH_MEMORY, e.getMessage(), e);
-        }
+        return allocate(v -> new EventObject(v, this), "event");
     }
 
     @Override
@@ -715,7 +818,7 @@ public final class ClientContext implements Winsock {
 
     @Override
     public void closeEvent(EventHandle event) throws WsaException {
-        if (!registry.handles().release(ownEvent(event))) {
+        if (!free(ownEvent(event))) {
             throw new WsaException(WsaError.WSA_INVALID_HANDLE, "event " + event.value() + " is already closed");
         }
     }
@@ -730,13 +833,204 @@ public final class ClientContext implements Winsock {
         return Waits.waitForMultiple(objects, waitAll, timeout == null ? -1 : timeout.toNanos(), alertable);
     }
 
-    private EventObject ownEvent(EventHandle event) throws WsaException {
+    @Override
+    public EventHandle providerConfigChange() throws WsaException {
+        EventObject e = (EventObject) createEvent();
+        configChange.add(e);
+        return e;
+    }
+
+    /** Signals this context's provider-configuration-change events; forgets closed ones. */
+    void configChanged() {
+        for (EventObject e : configChange) {
+            if (e.isReleased()) {
+                configChange.remove(e);
+            } else {
+                e.set();
+            }
+        }
+    }
+
+    EventObject ownEvent(EventHandle event) throws WsaException {
         requireStarted();
         if (event instanceof EventObject && !((EventObject) event).isReleased() && ((EventObject) event).owner() == this) {
             return (EventObject) event;
         }
         throw new WsaException(WsaError.WSA_INVALID_HANDLE, event == null ? "the event handle is null"
                 : event + " is not an open event of client context '" + name + "'");
+    }
+
+    // ---- asynchronous sockets (AsyncIo) ------------------------------------------------------
+
+    @Override
+    public void eventSelect(SocketHandle s, EventHandle event, int events) throws WsaException {
+        async.eventSelect(s, event, events);
+    }
+
+    @Override
+    public NetworkEvents enumNetworkEvents(SocketHandle s, EventHandle event) throws WsaException {
+        return async.enumNetworkEvents(s, event);
+    }
+
+    @Override
+    public WindowHandle createWindow() throws WsaException {
+        return async.createWindow();
+    }
+
+    @Override
+    public void asyncSelect(SocketHandle s, WindowHandle window, int message, int events) throws WsaException {
+        async.asyncSelect(s, window, message, events);
+    }
+
+    @Override
+    public WindowMessage getMessage(WindowHandle window, Duration timeout) throws WsaException {
+        return async.getMessage(window, timeout);
+    }
+
+    @Override
+    public void destroyWindow(WindowHandle window) throws WsaException {
+        async.destroyWindow(window);
+    }
+
+    @Override
+    public boolean send(SocketHandle s, ByteBuffer[] buffers, int flags, Overlapped overlapped,
+            CompletionRoutine routine) throws WsaException {
+        return async.send(s, buffers, flags, overlapped, routine);
+    }
+
+    @Override
+    public boolean recv(SocketHandle s, ByteBuffer[] buffers, int flags, Overlapped overlapped,
+            CompletionRoutine routine) throws WsaException {
+        return async.recv(s, buffers, flags, overlapped, routine);
+    }
+
+    @Override
+    public boolean sendTo(SocketHandle s, ByteBuffer[] buffers, int flags, SockAddr to, Overlapped overlapped,
+            CompletionRoutine routine) throws WsaException {
+        return async.sendTo(s, buffers, flags, to, overlapped, routine);
+    }
+
+    @Override
+    public boolean recvFrom(SocketHandle s, ByteBuffer[] buffers, int flags, Overlapped overlapped,
+            CompletionRoutine routine) throws WsaException {
+        return async.recvFrom(s, buffers, flags, overlapped, routine);
+    }
+
+    @Override
+    public boolean acceptEx(SocketHandle listener, SocketHandle accept, Overlapped overlapped,
+            CompletionRoutine routine) throws WsaException {
+        return async.acceptEx(listener, accept, overlapped, routine);
+    }
+
+    @Override
+    public boolean connectEx(SocketHandle s, SockAddr name, Overlapped overlapped, CompletionRoutine routine)
+            throws WsaException {
+        return async.connectEx(s, name, overlapped, routine);
+    }
+
+    @Override
+    public int getOverlappedResult(SocketHandle s, Overlapped overlapped, boolean wait) throws WsaException {
+        return async.getOverlappedResult(s, overlapped, wait);
+    }
+
+    @Override
+    public int cancelIo(SocketHandle s, Overlapped overlapped) throws WsaException {
+        return async.cancelIo(s, overlapped);
+    }
+
+    @Override
+    public CompletionPort createCompletionPort() throws WsaException {
+        return async.createCompletionPort();
+    }
+
+    @Override
+    public void associate(CompletionPort port, SocketHandle s, long key) throws WsaException {
+        async.associate(port, s, key);
+    }
+
+    @Override
+    public Completion getQueuedCompletionStatus(CompletionPort port, Duration timeout) throws WsaException {
+        return async.getQueuedCompletionStatus(port, timeout);
+    }
+
+    @Override
+    public void postQueuedCompletionStatus(CompletionPort port, int transferred, long key, Overlapped overlapped)
+            throws WsaException {
+        async.postQueuedCompletionStatus(port, transferred, key, overlapped);
+    }
+
+    @Override
+    public void closeCompletionPort(CompletionPort port) throws WsaException {
+        async.closeCompletionPort(port);
+    }
+
+    // ---- shared sockets, multipoint, QOS, disconnect, cancel ----------------------------------
+
+    @Override
+    public ProtocolInfo duplicateSocket(SocketHandle s, int targetProcessId) throws WsaException {
+        Adoption a = own(s);
+        if (registry.context(targetProcessId) == null) {
+            throw new WsaException(WsaError.WSAEINVAL, "WSADuplicateSocket: there is no client context " + targetProcessId);
+        }
+        try {
+            return a.dispatch().duplicateSocket(s, targetProcessId);
+        } catch (RuntimeException e) {
+            throw fault(a, "WSPDuplicateSocket", e);
+        }
+    }
+
+    @Override
+    public SocketHandle joinLeaf(SocketHandle s, SockAddr name, ConnectData data, int flags) throws WsaException {
+        Adoption a = own(s);
+        SocketHandle leaf;
+        try {
+            leaf = a.dispatch().joinLeaf(s, name, data, flags);
+        } catch (RuntimeException e) {
+            throw fault(a, "WSPJoinLeaf", e);
+        }
+        if (leaf != s) {
+            ProviderInstance instance = (ProviderInstance) a.lease();
+            instance.acquire();
+            return adopt(leaf, instance, a.entry(), "WSPJoinLeaf");
+        }
+        return leaf;
+    }
+
+    @Override
+    public Qos getQosByName(SocketHandle s, String qosName) throws WsaException {
+        Adoption a = own(s);
+        try {
+            return a.dispatch().getQosByName(s, qosName);
+        } catch (RuntimeException e) {
+            throw fault(a, "WSPGetQOSByName", e);
+        }
+    }
+
+    @Override
+    public void recvDisconnect(SocketHandle s, ByteBuffer inboundData) throws WsaException {
+        Adoption a = own(s);
+        try {
+            a.dispatch().recvDisconnect(s, inboundData);
+        } catch (RuntimeException e) {
+            throw fault(a, "WSPRecvDisconnect", e);
+        }
+    }
+
+    @Override
+    public void sendDisconnect(SocketHandle s, ByteBuffer outboundData) throws WsaException {
+        Adoption a = own(s);
+        try {
+            a.dispatch().sendDisconnect(s, outboundData);
+        } catch (RuntimeException e) {
+            throw fault(a, "WSPSendDisconnect", e);
+        }
+        connection(s, CoreSocket.CONNECTION_CLOSED);
+    }
+
+    @Override
+    public void cancelBlockingCall(Thread thread) throws WsaException {
+        requireStarted();
+        ThreadState.cancel(thread);
     }
 
     @Override

@@ -29,6 +29,7 @@ public final class ContextRegistry {
     private final HandleTable handles;
     private final Function<Bundle, Upcall> upcalls;
     private final CatalogStore catalog;
+    private final SocketEvents events;
     private final AtomicInteger nextProcessId = new AtomicInteger(1);
     private final Map<Integer, ClientContext> contexts = new ConcurrentHashMap<>();
 
@@ -39,13 +40,15 @@ public final class ContextRegistry {
      * @param handles the handle table
      * @param upcalls the upcall table of a provider bundle
      * @param catalog the catalog, for application categories
+     * @param events where socket changes are reported
      */
     public ContextRegistry(Supplier<RouteTable> routes, HandleTable handles, Function<Bundle, Upcall> upcalls,
-            CatalogStore catalog) {
+            CatalogStore catalog, SocketEvents events) {
         this.routes = Objects.requireNonNull(routes, "routes");
         this.handles = Objects.requireNonNull(handles, "handles");
         this.upcalls = Objects.requireNonNull(upcalls, "upcalls");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     /**
@@ -83,6 +86,13 @@ public final class ContextRegistry {
         }
     }
 
+    /** The provider configuration changed: every context's {@code WSAProviderConfigChange} events are signalled. */
+    public void configChanged() {
+        for (ClientContext c : contexts.values()) {
+            c.configChanged();
+        }
+    }
+
     /** Ends every context, as when the core stops. */
     public void closeAll() {
         for (ClientContext c : contexts()) {
@@ -92,6 +102,10 @@ public final class ContextRegistry {
 
     void closed(ClientContext c) {
         contexts.remove(c.processId(), c);
+    }
+
+    ClientContext context(int processId) {
+        return contexts.get(processId);
     }
 
     RouteTable routes() {
@@ -104,6 +118,10 @@ public final class ContextRegistry {
 
     Upcall upcallsFor(Bundle bundle) {
         return upcalls.apply(bundle);
+    }
+
+    SocketEvents events() {
+        return events;
     }
 
     Integer applicationCategories(String name) {

@@ -1,12 +1,17 @@
 package ws2.core.runtime;
 
+import java.util.List;
+
 import ws2.catalog.ProviderCatalog;
 import ws2.core.catalog.CatalogData;
 import ws2.core.catalog.CatalogPersistence;
 import ws2.core.catalog.CatalogStore;
+import ws2.core.context.ClientContext;
 import ws2.core.context.ContextRegistry;
+import ws2.core.event.Announcer;
 import ws2.core.provider.ProviderExtender;
 import ws2.core.provider.ProviderRegistry;
+import ws2.core.route.RouteTable;
 import ws2.core.route.Routes;
 import ws2.core.socket.HandleTable;
 import ws2.core.upcall.UpcallRegistry;
@@ -24,6 +29,7 @@ public final class Core {
     private final ProviderRegistry providers;
     private final Routes routes;
     private final ContextRegistry contexts;
+    private final Announcer announcer;
     private final ProviderCatalog admin;
 
     /**
@@ -37,8 +43,9 @@ public final class Core {
         upcalls = new UpcallRegistry(handles, catalog);
         extender = new ProviderExtender(catalog, this::declarationsChanged);
         providers = new ProviderRegistry(extender::allowedServers);
-        routes = new Routes(catalog::data, providers::current);
-        contexts = new ContextRegistry(routes, handles, upcalls::forBundle, catalog);
+        routes = new Routes(catalog::data, providers::current, this::routesChanged);
+        announcer = new Announcer(routes, this::liveContexts, handles);
+        contexts = new ContextRegistry(routes, handles, upcalls::forBundle, catalog, announcer);
         admin = new CatalogAdmin(catalog, routes, extender, providers);
         catalog.addListener(d -> routes.rebuild());
         providers.addListener((current, gone) -> {
@@ -48,6 +55,16 @@ public final class Core {
             }
         });
         routes.rebuild();
+    }
+
+    private List<ClientContext> liveContexts() {
+        return contexts.contexts();
+    }
+
+    /** After every rebuild, under the routes lock: queue the WinEvents, signal the config-change events. */
+    private void routesChanged(RouteTable before, RouteTable after) {
+        announcer.routesChanged(before, after);
+        contexts.configChanged();
     }
 
     private void declarationsChanged() {
@@ -116,6 +133,15 @@ public final class Core {
      */
     public ContextRegistry contexts() {
         return contexts;
+    }
+
+    /**
+     * Returns the announcer of WinEvents.
+     *
+     * @return the announcer
+     */
+    public Announcer announcer() {
+        return announcer;
     }
 
     /**

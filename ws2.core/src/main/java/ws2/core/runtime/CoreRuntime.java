@@ -19,11 +19,17 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import winevent.AccessibleObjects;
+import winevent.WinEventBus;
 import ws2.api.Winsock;
 import ws2.api.WinsockFactory;
 import ws2.catalog.CatalogView;
@@ -59,6 +65,8 @@ public final class CoreRuntime {
     private final ServiceTracker<TransportProvider, ProviderService> tracker;
     private final BundleListener uninstalls;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private WinEventBus bus;
+    private AccessibleObjects objects;
 
     /**
      * Starts the core.
@@ -84,6 +92,7 @@ public final class CoreRuntime {
         context.addBundleListener(uninstalls);
         tracker = new ServiceTracker<>(context, TransportProvider.class, new ProviderTracking());
         tracker.open();
+        core.announcer().start();
         core.extender().open(context);
         ContextRegistry contexts = core.contexts();
         register(ProviderCatalog.class, core.admin());
@@ -122,10 +131,55 @@ public final class CoreRuntime {
             r.unregister();
         }
         core.contexts().closeAll();
+        core.announcer().stop();
         core.extender().close();
         tracker.close();
         context.removeBundleListener(uninstalls);
         LOG.info("ws2.core stopped");
+    }
+
+    /**
+     * The WinEvent bus arrived (as seen by ws2.core, the system): announce on it.
+     *
+     * @param bus the bus
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindWinEventBus")
+    synchronized void bindWinEventBus(WinEventBus bus) {
+        this.bus = bus;
+        connectAnnouncer();
+    }
+
+    synchronized void unbindWinEventBus(WinEventBus bus) {
+        if (this.bus == bus) {
+            this.bus = null;
+            core.announcer().detach();
+        }
+    }
+
+    /**
+     * The accessible-object lookup arrived: the core's windows are created on it.
+     *
+     * @param objects the lookup
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindAccessibleObjects")
+    synchronized void bindAccessibleObjects(AccessibleObjects objects) {
+        this.objects = objects;
+        connectAnnouncer();
+    }
+
+    synchronized void unbindAccessibleObjects(AccessibleObjects objects) {
+        if (this.objects == objects) {
+            this.objects = null;
+            core.announcer().detach();
+        }
+    }
+
+    private void connectAnnouncer() {
+        if (bus != null && objects != null) {
+            core.announcer().attach(bus, objects);
+        }
     }
 
     /**

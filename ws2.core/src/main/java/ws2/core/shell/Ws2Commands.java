@@ -138,16 +138,18 @@ public final class Ws2Commands {
      * @return one line per socket
      */
     public String sockets() {
-        StringBuilder sb = new StringBuilder(String.format("%-12s %-24s %-6s %-22s %-24s %s%n", "SOCKET", "CONTEXT",
-                "ENTRY", "PROTOCOL", "LOCAL", "PEER"));
+        StringBuilder sb = new StringBuilder(String.format("%-12s %-24s %-6s %-22s %-11s %-24s %s%n", "SOCKET", "CONTEXT",
+                "ENTRY", "PROTOCOL", "STATE", "LOCAL", "PEER"));
         for (ClientContext c : core.core().contexts().contexts()) {
             for (CoreSocket s : c.sockets()) {
                 CoreSocket.Adoption a = s.adoption();
                 if (a == null || a == CoreSocket.CLOSED) {
                     continue;
                 }
-                sb.append(String.format("%-12d %-24s %-6d %-22s %-24s %s%n", s.value(),
+                sb.append(String.format("%-12d %-24s %-6d %-22s %-11s %-24s %s%n", s.value(),
                         c.processId() + " " + c.name(), a.entry().catalogEntryId(), a.entry().protocolName(),
+                        s.connection() == CoreSocket.CONNECTED ? "connected"
+                                : s.connection() == CoreSocket.CONNECTION_CLOSED ? "closed" : "-",
                         address(() -> a.dispatch().getSockName(s)), address(() -> a.dispatch().getPeerName(s))));
             }
         }

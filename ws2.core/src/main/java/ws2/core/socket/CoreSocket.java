@@ -1,9 +1,13 @@
 package ws2.core.socket;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+import java.util.function.IntConsumer;
 
 import ws2.api.IfsHandle;
+import ws2.api.Overlapped;
 import ws2.api.SocketHandle;
 import ws2.catalog.ProtocolInfo;
 import ws2.spi.transport.WspDispatch;
@@ -42,6 +46,29 @@ public final class CoreSocket extends HandleTable.Handle implements SocketHandle
     private final Object context;
     private final Object issuer;
     private volatile Adoption adoption;
+    private volatile int connection;
+    private volatile CompletionSink sink;
+    private final Map<Overlapped, IntConsumer> onCompletion = new ConcurrentHashMap<>(2);
+
+    /** Where the completed overlapped operations of a socket associated with a completion port go. */
+    @FunctionalInterface
+    public interface CompletionSink {
+        /**
+         * Takes one completion.
+         *
+         * @param overlapped the operation
+         * @param error 0 or its {@code WSAE*} code
+         * @param transferred bytes transferred
+         */
+        void completed(Overlapped overlapped, int error, int transferred);
+    }
+
+    /** {@link #connection()}: never connected. */
+    public static final int UNCONNECTED = 0;
+    /** {@link #connection()}: connected (by connect or accept). */
+    public static final int CONNECTED = 1;
+    /** {@link #connection()}: the connection was shut down or closed by the peer. */
+    public static final int CONNECTION_CLOSED = 2;
 
     /**
      * Creates a handle; called by the handle table.
@@ -115,6 +142,80 @@ public final class CoreSocket extends HandleTable.Handle implements SocketHandle
      */
     public boolean disown(Adoption expected) {
         return expected != CLOSED && ADOPTION.compareAndSet(this, expected, CLOSED);
+    }
+
+    /**
+     * Returns what the core has seen of the socket's connection, for ws2:sockets and WinEvents.
+     *
+     * @return {@link #UNCONNECTED}, {@link #CONNECTED} or {@link #CONNECTION_CLOSED}
+     */
+    public int connection() {
+        return connection;
+    }
+
+    /**
+     * Records a connection state change.
+     *
+     * @param state the new state
+     * @return true if it changed
+     */
+    public boolean connection(int state) {
+        if (connection == state) {
+            return false;
+        }
+        connection = state;
+        return true;
+    }
+
+    /**
+     * Associates the socket with a completion port; a socket is associated once.
+     *
+     * @param target where its completions go
+     * @return false if it already was
+     */
+    public boolean associate(CompletionSink target) {
+        synchronized (onCompletion) {
+            if (sink != null) {
+                return false;
+            }
+            sink = target;
+            return true;
+        }
+    }
+
+    /**
+     * Returns where completions of the socket go.
+     *
+     * @return the completion port's sink, or null if not associated
+     */
+    public CompletionSink sink() {
+        return sink;
+    }
+
+    /**
+     * Registers what the core does when an overlapped operation of this socket completes (for
+     * example, record that an overlapped connect connected).
+     *
+     * @param overlapped the operation
+     * @param action called with the operation's error code, once
+     */
+    public void onCompletion(Overlapped overlapped, IntConsumer action) {
+        onCompletion.put(overlapped, action);
+    }
+
+    /**
+     * Runs and forgets the action registered for a completed operation.
+     *
+     * @param overlapped the operation
+     * @param error 0 or its {@code WSAE*} code
+     */
+    public void completed(Overlapped overlapped, int error) {
+        if (!onCompletion.isEmpty()) {
+            IntConsumer action = onCompletion.remove(overlapped);
+            if (action != null) {
+                action.accept(error);
+            }
+        }
     }
 
     @Override

@@ -10,9 +10,11 @@ import ws2.api.WsaException;
 /**
  * The core's table of handles: sockets, event objects and windows share one numbering.
  *
- * <p>A handle value carries its slot in the low {@value #SLOT_BITS} bits and a generation above
- * them. A slot is reused after its handle is released, but with the next generation, so a stale
- * value never finds the newer object. Slot 0 is never used, so no handle is 0.
+ * <p>A handle value carries its slot in the low {@value #SLOT_BITS} bits and an 11-bit generation
+ * above them, so every value is a positive 31-bit number (it fits the {@code LONG idChild} of a
+ * WinEvent, as a Windows {@code SOCKET} does). A slot is reused after its handle is released, but
+ * with the next generation, so a stale value does not find a newer object until the same slot has
+ * been reused 2,047 times. Slot 0 is never used, so no handle is 0.
  *
  * <p>Thread-safe. Allocation, release and lookup by value take the table's lock; none of them is
  * on the data path, where clients and providers hold handle objects directly.
@@ -21,6 +23,7 @@ public final class HandleTable {
     /** Bits of a handle value that hold the slot. */
     public static final int SLOT_BITS = 20;
     private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
+    private static final int GENERATIONS = (1 << 11) - 1;
     private static final int INITIAL_SLOTS = 64;
 
     private final int maxSlots;
@@ -107,7 +110,8 @@ public final class HandleTable {
             }
             slot = used++;
         }
-        long generation = ++generations[slot];
+        long generation = generations[slot] % GENERATIONS + 1;
+        generations[slot] = generation;
         T handle = make.apply(generation << SLOT_BITS | slot);
         slots[slot] = handle;
         return handle;

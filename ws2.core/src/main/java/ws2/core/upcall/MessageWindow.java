@@ -1,29 +1,20 @@
 package ws2.core.upcall;
 
 import java.util.Objects;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import ws2.api.WindowHandle;
+import ws2.api.WindowMessage;
+import ws2.api.WsaError;
+import ws2.api.WsaException;
 import ws2.core.socket.HandleTable;
 
 /**
  * A message window ({@code HWND} stand-in) with its queue: {@code WPUPostMessage} posts to it and
- * its client pumps it.
+ * its client pumps it. Destroying it wakes the threads pumping it with {@code WSAEINVAL}.
  */
 public final class MessageWindow extends HandleTable.Handle implements WindowHandle {
-    /**
-     * One posted message.
-     *
-     * @param message the message number
-     * @param wParam first parameter
-     * @param lParam second parameter
-     */
-    public record Message(int message, long wParam, long lParam) {
-    }
-
     private final Object owner;
-    private final LinkedBlockingQueue<Message> queue = new LinkedBlockingQueue<>();
+    private final HandleQueue<WindowMessage> queue;
 
     /**
      * Creates a window; called by the handle table.
@@ -34,6 +25,7 @@ public final class MessageWindow extends HandleTable.Handle implements WindowHan
     public MessageWindow(long value, Object owner) {
         super(value);
         this.owner = Objects.requireNonNull(owner, "owner");
+        this.queue = new HandleQueue<>(WsaError.WSAEINVAL, "window " + value + " is destroyed");
     }
 
     /**
@@ -51,20 +43,25 @@ public final class MessageWindow extends HandleTable.Handle implements WindowHan
      * @param m the message
      * @return false if the window was destroyed
      */
-    public boolean post(Message m) {
+    public boolean post(WindowMessage m) {
         return !isReleased() && queue.offer(m);
     }
 
     /**
      * Takes the next message ({@code GetMessage} with a time limit).
      *
-     * @param timeout how long to wait
-     * @param unit the unit
+     * @param timeoutNanos how long to wait; negative waits for ever, zero polls
      * @return the message, or null if none came in time
-     * @throws InterruptedException if the thread was interrupted
+     * @throws WsaException {@code WSAEINVAL} once the window is destroyed, {@code WSAEINTR} if the
+     *         thread is interrupted
      */
-    public Message take(long timeout, TimeUnit unit) throws InterruptedException {
-        return queue.poll(timeout, unit);
+    public WindowMessage take(long timeoutNanos) throws WsaException {
+        return queue.take(timeoutNanos);
+    }
+
+    /** Drops the queued messages and wakes every pumping thread; called once the window is released. */
+    public void destroy() {
+        queue.close();
     }
 
     @Override

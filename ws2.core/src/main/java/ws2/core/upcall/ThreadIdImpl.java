@@ -3,14 +3,18 @@ package ws2.core.upcall;
 import ws2.spi.upcall.ThreadId;
 
 /**
- * A {@code WSATHREADID} from {@code WPUOpenCurrentThread}: names a thread until closed.
+ * A {@code WSATHREADID}: names a thread for {@code WPUQueueApc}. Those from
+ * {@code WPUOpenCurrentThread} are closed with {@code WPUCloseThread}; the one ws2.core passes to
+ * overlapped calls lives as long as its thread and cannot be closed.
  */
 final class ThreadIdImpl implements ThreadId {
     private final ThreadState state;
+    private final boolean closable;
     private volatile boolean closed;
 
-    ThreadIdImpl(ThreadState state) {
+    ThreadIdImpl(ThreadState state, boolean closable) {
         this.state = state;
+        this.closable = closable;
     }
 
     @Override
@@ -27,6 +31,9 @@ final class ThreadIdImpl implements ThreadId {
     }
 
     boolean close() {
+        if (!closable) {
+            return false;
+        }
         boolean was = closed;
         closed = true;
         return !was;

@@ -9,6 +9,7 @@ import ws2.api.IfsHandle;
 import ws2.api.Overlapped;
 import ws2.api.SocketHandle;
 import ws2.api.WindowHandle;
+import ws2.api.WindowMessage;
 import ws2.api.WsaError;
 import ws2.api.WsaException;
 import ws2.catalog.CatalogView;
@@ -75,14 +76,28 @@ public final class UpcallService implements Upcall {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The outcome is recorded first, then the core's own follow-up runs (an overlapped connect or
+     * accept marks its socket connected), then the event is signalled (a closed event is skipped)
+     * and the packet goes to the socket's completion port.
+     */
     @Override
-    public void completeOverlappedRequest(SocketHandle s, Overlapped overlapped, int error, int transferred)
+    public void completeOverlappedRequest(SocketHandle s, Overlapped overlapped, int error, int transferred, int flags)
             throws WsaException {
-        nonIfs(s, WsaError.WSAEINVAL, "WPUCompleteOverlappedRequest");
-        Objects.requireNonNull(overlapped, "overlapped");
-        overlapped.complete(error, transferred, 0);
-        if (overlapped.event() != null) {
-            event(overlapped.event(), "WPUCompleteOverlappedRequest").set();
+        if (!(s instanceof CoreSocket) || ((CoreSocket) s).isReleased()) {
+            throw new WsaException(WsaError.WSAEINVAL, "WPUCompleteOverlappedRequest: " + s + " is not an open socket handle");
+        }
+        CoreSocket cs = (CoreSocket) s;
+        overlapped.complete(error, transferred, flags);
+        cs.completed(overlapped, error);
+        if (overlapped.event() instanceof EventObject && !((EventObject) overlapped.event()).isReleased()) {
+            ((EventObject) overlapped.event()).set();
+        }
+        CoreSocket.CompletionSink sink = cs.sink();
+        if (sink != null) {
+            sink.completed(overlapped, error, transferred);
         }
     }
 
@@ -147,7 +162,7 @@ public final class UpcallService implements Upcall {
 
     @Override
     public ThreadId openCurrentThread() {
-        return new ThreadIdImpl(ThreadState.current());
+        return new ThreadIdImpl(ThreadState.current(), true);
     }
 
     @Override
@@ -168,20 +183,21 @@ public final class UpcallService implements Upcall {
 
     @Override
     public boolean postMessage(WindowHandle window, int message, long wParam, long lParam) {
-        return window instanceof MessageWindow && ((MessageWindow) window).post(new MessageWindow.Message(message, wParam, lParam));
+        return window instanceof MessageWindow && ((MessageWindow) window).post(new WindowMessage(message, wParam, lParam));
     }
 
     /**
      * {@inheritDoc}
      *
-     * <p>The callback asks the blocked thread to give up when it has been interrupted, the Java form
-     * of a cancelled blocking call.
+     * <p>The callback answers false once another thread cancelled the calling thread's blocking
+     * call ({@code WSACancelBlockingCall}), after calling the provider's
+     * {@code WSPCancelBlockingCall} on this thread; it also answers false when the thread was
+     * interrupted.
      */
     @Override
     public BlockingCallback queryBlockingCallback(int catalogEntryId) throws WsaException {
         requireEntry(catalogEntryId, "WPUQueryBlockingCallback");
-        Thread caller = Thread.currentThread();
-        return () -> !caller.isInterrupted();
+        return ThreadState.current().blockingCallback();
     }
 
     private void requireEntry(int catalogEntryId, String function) throws WsaException {

@@ -24,11 +24,13 @@ import ws2.api.FdSet;
 import ws2.api.IfsHandle;
 import ws2.api.Overlapped;
 import ws2.api.SocketHandle;
+import ws2.api.WindowMessage;
 import ws2.api.Winsock;
 import ws2.api.WsaError;
 import ws2.api.WsaException;
 import ws2.catalog.CatalogView;
 import ws2.catalog.ProtocolInfo;
+import ws2.core.socket.CoreSocket;
 import ws2.core.testing.FakeBundles;
 import ws2.core.testing.TestCore;
 import ws2.spi.upcall.ThreadId;
@@ -108,6 +110,12 @@ class UpcallServiceTest {
         assertEquals(42, ov.transferred());
         assertTrue(((EventObject) e).isSignaled());
         SocketHandle ifs = up.modifyIfsHandle(1001, () -> null);
+        Overlapped viaIfs = new Overlapped();
+        viaIfs.begin();
+        up.completeOverlappedRequest(ifs, viaIfs, WsaError.WSAECONNRESET.code(), 3, 0x8000);
+        assertEquals(WsaError.WSAECONNRESET.code(), viaIfs.error(), "IFS handles complete here too: no kernel does it");
+        assertEquals(0x8000, viaIfs.flags());
+        t.core.handles().release((CoreSocket) ifs);
         assertEquals(WsaError.WSAEINVAL, code(() -> up.completeOverlappedRequest(ifs, new Overlapped(), 0, 1)));
     }
 
@@ -150,10 +158,11 @@ class UpcallServiceTest {
     void messagesArePostedToLiveWindowsOnly() throws Exception {
         MessageWindow w = t.core.handles().allocate(v -> new MessageWindow(v, this), "window");
         assertTrue(up.postMessage(w, 0x401, 7, 0x20));
-        MessageWindow.Message m = w.take(1, TimeUnit.SECONDS);
-        assertEquals(new MessageWindow.Message(0x401, 7, 0x20), m);
+        assertEquals(new WindowMessage(0x401, 7, 0x20), w.take(TimeUnit.SECONDS.toNanos(1)));
         t.core.handles().release(w);
+        w.destroy();
         assertFalse(up.postMessage(w, 0x401, 7, 0x20));
+        assertEquals(WsaError.WSAEINVAL, code(() -> w.take(0)), "pumping a destroyed window fails");
         assertFalse(up.postMessage(null, 1, 0, 0));
     }
 

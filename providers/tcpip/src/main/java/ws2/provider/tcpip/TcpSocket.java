@@ -201,7 +201,73 @@ final class TcpSocket extends TcpipSocket {
             closeAfterFailure(ch, failure);
             throw failure;
         }
-        return dispatch.register(accepted, info.catalogEntryId());
+        SocketHandle h = dispatch.register(accepted, info.catalogEntryId());
+        AsyncSocket listenerAsync = asyncIfAny();
+        if (listenerAsync != null && listenerAsync.isSelecting()) {
+            accepted.async().inherit(listenerAsync);
+        }
+        return h;
+    }
+
+    /**
+     * {@code AcceptEx}: checks that {@code target} can take a connection: a fresh TCP socket of the
+     * same entry, not bound, connected or listening.
+     *
+     * @param target the socket to accept into
+     * @throws WsaException {@code WSAEINVAL} if this socket does not listen or the target is not fresh
+     */
+    void checkAcceptInto(TcpSocket target) throws WsaException {
+        if (server == null) {
+            throw new WsaException(WsaError.WSAEINVAL, "AcceptEx: " + describe() + " is not listening; call WSPListen first");
+        }
+        synchronized (target.modeLock) {
+            SocketChannel ch = target.stream;
+            if (target == this || ch == null || target.bound != null || ch.isConnected() || ch.isConnectionPending()
+                    || target.family != family) {
+                throw new WsaException(WsaError.WSAEINVAL, "AcceptEx: " + target.describe() + " must be a new, unbound"
+                        + " and unconnected socket of the listener's family");
+            }
+        }
+    }
+
+    /**
+     * {@code AcceptEx}, non-blocking: takes a waiting connection into {@code target}, which gets the
+     * listener's options and, if the listener has them, its selected network events.
+     *
+     * @param target a socket {@link #checkAcceptInto} accepted
+     * @param listenerAsync this socket's asynchronous side
+     * @return false if no connection waits
+     * @throws WsaException if accepting or installing the connection failed
+     */
+    boolean acceptInto(TcpSocket target, AsyncSocket listenerAsync) throws WsaException {
+        SocketChannel ch = deferred.pollFirst();
+        try {
+            if (ch == null) {
+                ch = server.accept();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw failure(e, "AcceptEx");
+        }
+        if (ch == null) {
+            return false;
+        }
+        synchronized (target.modeLock) {
+            SocketChannel fresh = target.stream;
+            try {
+                target.stream = ch;
+                target.inherit(this, ch);
+                target.lingerSeconds = lingerSeconds;
+                fresh.close();
+            } catch (IOException | RuntimeException e) {
+                WsaException failure = failure(e, "AcceptEx");
+                closeAfterFailure(ch, failure);
+                throw failure;
+            }
+        }
+        if (listenerAsync.isSelecting()) {
+            target.async().inherit(listenerAsync);
+        }
+        return true;
     }
 
     /** Runs the accept condition; returns if it accepts, throws if it rejects or defers. */
@@ -343,6 +409,48 @@ final class TcpSocket extends TcpipSocket {
             return ch;
         }
         throw notConnected(function);
+    }
+
+    @Override
+    boolean isConnected() {
+        SocketChannel ch = stream;
+        return ch != null && ch.isConnected();
+    }
+
+    @Override
+    boolean isConnecting() {
+        SocketChannel ch = stream;
+        return ch != null && ch.isConnectionPending();
+    }
+
+    @Override
+    boolean connectFinished() throws WsaException {
+        SocketChannel ch = stream;
+        return ch != null && (ch.isConnected() || ch.isConnectionPending() && completeConnect(ch));
+    }
+
+    /** Receives what the channel has into the peek buffer, where later receives find it first. */
+    @Override
+    int peekState() throws WsaException {
+        SocketChannel ch = connected("WSPRecv");
+        synchronized (peekLock) {
+            if (peek.hasRemaining()) {
+                return peek.remaining();
+            }
+            int n = fill(ch, PEEK_INITIAL);
+            if (n < 0) {
+                return 0;
+            }
+            if (n == 0) {
+                throw WsaException.wouldBlock();
+            }
+            return n;
+        }
+    }
+
+    @Override
+    int buffered() {
+        return peeked;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import ws2.api.AcceptCondition;
 import ws2.api.AddressFamily;
@@ -48,8 +49,10 @@ import ws2.spi.upcall.Upcall;
  * lookup. The set of open sockets is touched only when sockets are created and closed, so
  * {@code WSPCleanup} can close what is left.
  *
- * <p>Overlapped I/O and asynchronous notification ({@code WSPAsyncSelect}, {@code WSPEventSelect})
- * are not supported yet: overlapped arguments fail with {@code WSAEOPNOTSUPP}.
+ * <p>Asynchronous sockets (event and async selection, overlapped operations) are served natively
+ * by one {@link Reactor} thread per dispatch, started by the first socket that needs it; each
+ * such socket's state is its {@link AsyncSocket}. The synchronous data path only checks, with one
+ * volatile read, whether the socket has one, to apply the re-enabling rules of its selected events.
  *
  * <p>Thread-safe.
  */
@@ -68,6 +71,7 @@ final class TcpipDispatch implements WspDispatch {
     private final AtomicBoolean started = new AtomicBoolean(true);
     private final Set<TcpipSocket> sockets = ConcurrentHashMap.newKeySet();
     private final Selection selection = new Selection();
+    private Reactor reactor; // guarded by this
 
     /**
      * Makes the dispatch of one {@code WSPStartup}.
@@ -162,6 +166,35 @@ final class TcpipDispatch implements WspDispatch {
         return data;
     }
 
+    /**
+     * Returns the upcall table of this dispatch's client context.
+     *
+     * @return the upcalls
+     */
+    Upcall upcall() {
+        return upcall;
+    }
+
+    /**
+     * Returns the reactor, starting it on first use.
+     *
+     * @return the reactor
+     * @throws WsaException {@code WSAENOBUFS} if no selector can be opened,
+     *         {@code WSANOTINITIALISED} after cleanup
+     */
+    synchronized Reactor reactor() throws WsaException {
+        requireStarted();
+        if (reactor == null) {
+            try {
+                reactor = new Reactor("ws2-tcpip-reactor-" + Integer.toHexString(System.identityHashCode(this)));
+            } catch (IOException e) {
+                throw new WsaException(WsaError.WSAENOBUFS, "the tcpip provider cannot open a selector for"
+                        + " asynchronous sockets: " + e, e);
+            }
+        }
+        return reactor;
+    }
+
     /** {@code WSPSocket}: TCP and UDP over IPv4 and IPv6; 0 and {@code FROM_PROTOCOL_INFO} take the entry's values. */
     @Override
     public SocketHandle socket(int af, int type, int protocol, ProtocolInfo info, int group, int flags)
@@ -214,7 +247,24 @@ final class TcpipDispatch implements WspDispatch {
 
     @Override
     public SocketHandle accept(SocketHandle s, AcceptCondition condition) throws WsaException {
-        return socketOf(s).accept(condition);
+        TcpipSocket socket = socketOf(s);
+        AsyncSocket async = socket.asyncIfAny();
+        if (async == null && socket.isListening() && !socket.isNonBlocking()) {
+            // wait in a selector, which an interrupt (WSACancelBlockingCall) wakes without closing the listener
+            selection.select(this, FdSet.of(s), null, null, null);
+        }
+        try {
+            return socket.accept(condition);
+        } catch (WsaException e) {
+            if (e.error() == WsaError.WSATRY_AGAIN) {
+                async = null; // a deferred connection does not re-enable FD_ACCEPT
+            }
+            throw e;
+        } finally {
+            if (async != null) {
+                async.reenable(NetworkEvents.FD_ACCEPT, false);
+            }
+        }
     }
 
     @Override
@@ -245,50 +295,213 @@ final class TcpipDispatch implements WspDispatch {
 
     @Override
     public void connect(SocketHandle s, SockAddr name, ConnectData data) throws WsaException {
-        socketOf(s).connect(name, data);
+        TcpipSocket socket = socketOf(s);
+        try {
+            socket.connect(name, data);
+        } catch (WsaException e) {
+            AsyncSocket async = socket.asyncIfAny();
+            if (async != null && e.error() == WsaError.WSAEWOULDBLOCK) {
+                async.connectStarted();
+            }
+            throw e;
+        }
     }
 
     @Override
     public int send(SocketHandle s, ByteBuffer buffer, int flags) throws WsaException {
-        return socketOf(s).send(buffer, flags);
+        TcpipSocket socket = socketOf(s);
+        AsyncSocket async = socket.asyncIfAny();
+        if (async == null) {
+            return socket.send(buffer, flags);
+        }
+        return sent(s, socket, async, () -> socket.send(buffer, flags), () -> buffer.hasRemaining());
     }
 
     @Override
     public int send(SocketHandle s, ByteBuffer[] buffers, int flags, Overlapped overlapped, CompletionRoutine routine,
             ThreadId thread) throws WsaException {
-        return synchronous(s, overlapped, routine, thread, "WSPSend").send(buffers, flags);
+        TcpipSocket socket = socketOf(s);
+        if (overlapped != null) {
+            return socket.async().send(buffers, flags, overlapped, routine, thread);
+        }
+        AsyncSocket async = socket.asyncIfAny();
+        return async == null ? socket.send(buffers, flags)
+                : sent(s, socket, async, () -> socket.send(buffers, flags), () -> Buffers.remaining(buffers) > 0);
     }
 
     @Override
     public int sendTo(SocketHandle s, ByteBuffer[] buffers, int flags, SockAddr to, Overlapped overlapped,
             CompletionRoutine routine, ThreadId thread) throws WsaException {
-        return synchronous(s, overlapped, routine, thread, "WSPSendTo").sendTo(buffers, flags, to);
+        TcpipSocket socket = socketOf(s);
+        if (overlapped != null) {
+            return socket.async().sendTo(buffers, flags, to, overlapped, routine, thread);
+        }
+        AsyncSocket async = socket.asyncIfAny();
+        return async == null ? socket.sendTo(buffers, flags, to)
+                : sent(s, socket, async, () -> socket.sendTo(buffers, flags, to), () -> false);
     }
 
     @Override
     public int recv(SocketHandle s, ByteBuffer buffer, int flags) throws WsaException {
-        return socketOf(s).recv(buffer, flags);
+        TcpipSocket socket = socketOf(s);
+        AsyncSocket async = socket.asyncIfAny();
+        return async == null ? socket.recv(buffer, flags) : received(s, socket, async, () -> socket.recv(buffer, flags));
     }
 
     @Override
     public int recv(SocketHandle s, ByteBuffer[] buffers, int flags, Overlapped overlapped, CompletionRoutine routine,
             ThreadId thread) throws WsaException {
-        return synchronous(s, overlapped, routine, thread, "WSPRecv").recv(buffers, flags);
+        TcpipSocket socket = socketOf(s);
+        if (overlapped != null) {
+            return socket.async().recv(buffers, flags, overlapped, routine, thread);
+        }
+        AsyncSocket async = socket.asyncIfAny();
+        return async == null ? socket.recv(buffers, flags) : received(s, socket, async, () -> socket.recv(buffers, flags));
     }
 
     @Override
     public Received recvFrom(SocketHandle s, ByteBuffer[] buffers, int flags, Overlapped overlapped,
             CompletionRoutine routine, ThreadId thread) throws WsaException {
-        return synchronous(s, overlapped, routine, thread, "WSPRecvFrom").recvFrom(buffers, flags);
+        TcpipSocket socket = socketOf(s);
+        if (overlapped != null) {
+            int n = socket.async().recvFrom(buffers, flags, overlapped, routine, thread);
+            return new Received(n, overlapped.flags(), overlapped.sender());
+        }
+        AsyncSocket async = socket.asyncIfAny();
+        if (async == null) {
+            return socket.recvFrom(buffers, flags);
+        }
+        Received[] got = new Received[1];
+        received(s, socket, async, () -> {
+            got[0] = socket.recvFrom(buffers, flags);
+            return got[0].bytes();
+        });
+        return got[0];
     }
 
-    /** Finds the socket of a call that takes overlapped arguments, refusing them if given. */
+    /** One synchronous, non-blocking transfer of a socket that has an asynchronous side. */
+    @FunctionalInterface
+    private interface Transfer {
+        int run() throws WsaException;
+    }
+
+    /**
+     * A receive on a socket with an asynchronous side, whose channel stays non-blocking: a
+     * Winsock-blocking socket waits for data in a selector, and the call re-enables FD_READ.
+     */
+    private int received(SocketHandle s, TcpipSocket socket, AsyncSocket async, Transfer recv) throws WsaException {
+        try {
+            while (true) {
+                try {
+                    return recv.run();
+                } catch (WsaException e) {
+                    awaitIfBlocking(e, s, socket, false);
+                }
+            }
+        } finally {
+            async.reenable(NetworkEvents.FD_READ | NetworkEvents.FD_OOB, false);
+        }
+    }
+
+    /**
+     * A send on a socket with an asynchronous side: a Winsock-blocking socket sends everything,
+     * waiting for room in a selector; the call re-enables FD_WRITE, armed if it would block.
+     */
+    private int sent(SocketHandle s, TcpipSocket socket, AsyncSocket async, Transfer send, BooleanSupplier more)
+            throws WsaException {
+        boolean wouldBlock = false;
+        long total = 0;
+        try {
+            while (true) {
+                try {
+                    total += send.run();
+                    if (socket.isNonBlocking() || !more.getAsBoolean()) {
+                        return (int) Math.min(total, Integer.MAX_VALUE);
+                    }
+                } catch (WsaException e) {
+                    wouldBlock = e.error() == WsaError.WSAEWOULDBLOCK;
+                    awaitIfBlocking(e, s, socket, true);
+                }
+            }
+        } finally {
+            async.reenable(NetworkEvents.FD_WRITE, wouldBlock);
+        }
+    }
+
+    /** Rethrows unless it is a would-block of a Winsock-blocking socket; then waits until ready. */
+    private void awaitIfBlocking(WsaException e, SocketHandle s, TcpipSocket socket, boolean write) throws WsaException {
+        if (e.error() != WsaError.WSAEWOULDBLOCK || socket.isNonBlocking()) {
+            throw e;
+        }
+        FdSet set = FdSet.of(s);
+        selection.select(this, write ? null : set, write ? set : null, null, null);
+    }
+
+    @Override
+    public int acceptEx(SocketHandle listener, SocketHandle accept, Overlapped overlapped, CompletionRoutine routine,
+            ThreadId thread) throws WsaException {
+        TcpipSocket l = socketOf(listener);
+        TcpipSocket target = socketOf(accept);
+        if (!(l instanceof TcpSocket) || !(target instanceof TcpSocket)) {
+            throw new WsaException(WsaError.WSAEOPNOTSUPP, "AcceptEx works on TCP sockets");
+        }
+        ((TcpSocket) l).checkAcceptInto((TcpSocket) target);
+        return l.async().accept((TcpSocket) target, overlapped, routine, thread);
+    }
+
+    @Override
+    public int connectEx(SocketHandle s, SockAddr name, Overlapped overlapped, CompletionRoutine routine,
+            ThreadId thread) throws WsaException {
+        TcpipSocket socket = socketOf(s);
+        if (!(socket instanceof TcpSocket)) {
+            throw new WsaException(WsaError.WSAEOPNOTSUPP, "ConnectEx works on TCP sockets; connect a datagram socket"
+                    + " with WSPConnect");
+        }
+        return socket.async().connect(name, overlapped, routine, thread);
+    }
+
+    @Override
+    public int cancelIo(SocketHandle s, Overlapped overlapped) throws WsaException {
+        AsyncSocket async = socketOf(s).asyncIfAny();
+        return async == null ? 0 : async.cancel(overlapped);
+    }
+
+    @Override
+    public void eventSelect(SocketHandle s, EventHandle event, int events) throws WsaException {
+        if (events != 0 && event == null) {
+            throw new WsaException(WsaError.WSAEINVAL, "WSPEventSelect needs an event object to signal");
+        }
+        socketOf(s).async().select(event, null, 0, events);
+    }
+
+    @Override
+    public void asyncSelect(SocketHandle s, WindowHandle window, int message, int events) throws WsaException {
+        if (events != 0 && window == null) {
+            throw new WsaException(WsaError.WSAEINVAL, "WSPAsyncSelect needs a window to post to");
+        }
+        socketOf(s).async().select(null, window, message, events);
+    }
+
+    @Override
+    public NetworkEvents enumNetworkEvents(SocketHandle s, EventHandle event) throws WsaException {
+        TcpipSocket socket = socketOf(s);
+        AsyncSocket async = socket.asyncIfAny();
+        if (async == null) {
+            if (event != null) {
+                upcall.resetEvent(event);
+            }
+            return new NetworkEvents(0, new int[NetworkEvents.FD_MAX_EVENTS]);
+        }
+        return async.enumNetworkEvents(event);
+    }
+
+    /** Finds the socket of a call that completes at once, refusing overlapped arguments. */
     private TcpipSocket synchronous(SocketHandle s, Overlapped overlapped, CompletionRoutine routine, ThreadId thread,
             String function) throws WsaException {
         TcpipSocket socket = socketOf(s);
         if (overlapped != null || routine != null || thread != null) {
-            throw new WsaException(WsaError.WSAEOPNOTSUPP, function + ": the tcpip provider has no overlapped I/O"
-                    + " yet; overlapped I/O arrives with issue 4");
+            throw new WsaException(WsaError.WSAEINVAL, function + ": the tcpip provider's control codes complete at once;"
+                    + " pass no overlapped structure");
         }
         return socket;
     }
@@ -343,6 +556,11 @@ final class TcpipDispatch implements WspDispatch {
                 failure = Failures.chain(failure, e);
             }
         }
+        synchronized (this) {
+            if (reactor != null) {
+                reactor.close();
+            }
+        }
         try {
             selection.close();
         } catch (IOException e) {
@@ -386,7 +604,13 @@ final class TcpipDispatch implements WspDispatch {
         switch (code) {
             case IoctlCodes.FIONBIO:
                 requireBytes(in, "input", "FIONBIO");
-                socket.setNonBlocking(in.getInt(in.position()) != 0);
+                boolean nonBlocking = in.getInt(in.position()) != 0;
+                AsyncSocket async = socket.asyncIfAny();
+                if (!nonBlocking && async != null && async.isSelecting()) {
+                    throw new WsaException(WsaError.WSAEINVAL, "FIONBIO: " + socket.describe() + " has events selected"
+                            + " (WSPEventSelect or WSPAsyncSelect), which keep it non-blocking; select 0 events first");
+                }
+                socket.setNonBlocking(nonBlocking);
                 return 0;
             case IoctlCodes.FIONREAD:
                 requireBytes(out, "output", "FIONREAD");
@@ -425,32 +649,12 @@ final class TcpipDispatch implements WspDispatch {
                 + " (XP1_QOS_SUPPORTED is not set), so none is named " + name);
     }
 
-    // Asynchronous and overlapped functions: refused in one way, with no fake success, until issue 4.
+    // Shared sockets and multipoint: refused in one way, with no fake success, until they are built.
 
     private WsaException notYet(String function) throws WsaException {
         requireStarted();
         return new WsaException(WsaError.WSAEOPNOTSUPP, function + " is not supported by this version of the tcpip"
-                + " provider (asynchronous sockets arrive with issue 4)");
-    }
-
-    @Override
-    public void asyncSelect(SocketHandle s, WindowHandle window, int message, int events) throws WsaException {
-        throw notYet("WSPAsyncSelect");
-    }
-
-    @Override
-    public void eventSelect(SocketHandle s, EventHandle event, int events) throws WsaException {
-        throw notYet("WSPEventSelect");
-    }
-
-    @Override
-    public NetworkEvents enumNetworkEvents(SocketHandle s, EventHandle event) throws WsaException {
-        throw notYet("WSPEnumNetworkEvents");
-    }
-
-    @Override
-    public int getOverlappedResult(SocketHandle s, Overlapped overlapped, boolean wait) throws WsaException {
-        throw notYet("WSPGetOverlappedResult");
+                + " provider yet (shared sockets and multipoint leaves are the part of issue 4 still to come)");
     }
 
     @Override
@@ -463,8 +667,20 @@ final class TcpipDispatch implements WspDispatch {
         throw notYet("WSPJoinLeaf");
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>ws2.core calls this on the blocked thread after interrupting it, and the interrupt has
+     * already ended the wait: a selector wait ({@code WSPSelect}, a blocking {@code WSPAccept})
+     * returns with the socket intact, a channel operation fails and java.nio closes the channel, so
+     * only {@code WSPCloseSocket} is useful on that socket afterwards, as the SPI warns.
+     */
     @Override
     public void cancelBlockingCall() throws WsaException {
-        throw notYet("WSPCancelBlockingCall");
+        requireStarted();
+        if (!Thread.currentThread().isInterrupted()) {
+            throw new WsaException(WsaError.WSAEINVAL, "WSPCancelBlockingCall: the calling thread has no blocking call"
+                    + " being cancelled");
+        }
     }
 }

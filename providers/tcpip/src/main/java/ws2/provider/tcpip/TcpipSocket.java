@@ -76,6 +76,7 @@ abstract class TcpipSocket implements IfsHandle {
     final Map<SocketOption<?>, Object> applied = new ConcurrentHashMap<>();
 
     private volatile SocketHandle handle;
+    private volatile AsyncSocket async;
     private volatile boolean closed;
     private volatile int sndTimeout;
     private volatile boolean oobInline;
@@ -288,6 +289,85 @@ abstract class TcpipSocket implements IfsHandle {
     abstract int readiness(int interest, int readyOps);
 
     /**
+     * Tells whether the socket can send now: a connected TCP socket, any UDP socket.
+     *
+     * @return true if a first {@code FD_WRITE} is due
+     */
+    abstract boolean isConnected();
+
+    /**
+     * Tells whether a non-blocking connect is in progress.
+     *
+     * @return true while connecting
+     */
+    abstract boolean isConnecting();
+
+    /**
+     * Finishes a non-blocking connect if it has completed.
+     *
+     * @return true once connected (at once for a socket that needs no connect)
+     * @throws WsaException the connect's failure
+     */
+    abstract boolean connectFinished() throws WsaException;
+
+    /**
+     * Looks at what a readable socket holds without taking it, for {@code FD_READ} and
+     * {@code FD_CLOSE}.
+     *
+     * @return a positive number if data waits, 0 at the end of the stream
+     * @throws WsaException {@code WSAEWOULDBLOCK} if nothing waits after all, or a reset
+     */
+    abstract int peekState() throws WsaException;
+
+    /**
+     * Returns how many received bytes the socket holds itself, out of any selector's sight.
+     *
+     * @return the count, 0 for a socket that holds none
+     */
+    int buffered() {
+        return 0;
+    }
+
+    /**
+     * Returns the socket's asynchronous side, making it (and the socket's channel non-blocking for
+     * good) on first use.
+     *
+     * @return the asynchronous state
+     * @throws WsaException if the channel is closed or the reactor cannot start
+     */
+    final AsyncSocket async() throws WsaException {
+        AsyncSocket a = async;
+        if (a == null) {
+            synchronized (modeLock) {
+                a = async;
+                if (a == null) {
+                    a = new AsyncSocket(this, dispatch.upcall(), dispatch.reactor());
+                    async = a;
+                }
+            }
+        }
+        return a;
+    }
+
+    /**
+     * Returns the asynchronous side if the socket has one; a single volatile read on the data path.
+     *
+     * @return the state, or null
+     */
+    final AsyncSocket asyncIfAny() {
+        return async;
+    }
+
+    /**
+     * Returns the handle {@code WPUModifyIFSHandle} gave the socket.
+     *
+     * @return the handle
+     */
+    final SocketHandle handle() {
+        return handle;
+    }
+
+    /**
      * Tells whether the socket listens ({@code SO_ACCEPTCONN}).
      *
      * @return true after a successful {@code WSPListen}
@@ -346,6 +426,11 @@ abstract class TcpipSocket implements IfsHandle {
             closeChannels(abortive);
         } catch (IOException | RuntimeException e) {
             throw new WsaException(WsaError.WSAENETDOWN, "WSPCloseSocket on " + describe() + " failed: " + e, e);
+        } finally {
+            AsyncSocket a = async;
+            if (a != null) {
+                a.close(); // pending overlapped operations complete with WSA_OPERATION_ABORTED
+            }
         }
     }
 

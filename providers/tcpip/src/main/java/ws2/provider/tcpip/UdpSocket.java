@@ -389,6 +389,28 @@ final class UdpSocket extends TcpipSocket {
         return o == Option.SO_MAX_MSG_SIZE ? maxMessage : super.get(o);
     }
 
+    /** A datagram socket can always send: its first {@code FD_WRITE} is due at once. */
+    @Override
+    boolean isConnected() {
+        return true;
+    }
+
+    @Override
+    boolean isConnecting() {
+        return false;
+    }
+
+    @Override
+    boolean connectFinished() {
+        return true;
+    }
+
+    /** A readable datagram socket holds a datagram; there is no end of stream. */
+    @Override
+    int peekState() {
+        return 1;
+    }
+
     @Override
     void closeChannels(boolean abortive) throws IOException {
         channel.close();
