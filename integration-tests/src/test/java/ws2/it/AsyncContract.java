@@ -434,6 +434,36 @@ public abstract class AsyncContract {
         assertEquals(5, ws.getOverlappedResult(p.server(), ov, true));
     }
 
+    // ---- shared sockets -----------------------------------------------------------------------
+
+    @Test
+    public void aDuplicatedSocketWorksInTheOtherContextOnce() throws Exception {
+        Winsock other = factory.open("async-duplicate");
+        other.startup(Winsock.VERSION_2_2);
+        try {
+            Pair p = pair();
+            assertEquals(WsaError.WSAEINVAL, code(() -> ws.duplicateSocket(p.server(), 999_999)));
+            ws2.catalog.ProtocolInfo info = ws.duplicateSocket(p.server(), other.processId());
+            int from = ws2.catalog.ProtocolInfo.FROM_PROTOCOL_INFO;
+            SocketHandle copy = other.socket(from, from, from, info, 0, ws2.api.SocketFlags.WSA_FLAG_OVERLAPPED);
+            assertEquals(WsaError.WSAEINVAL, code(() -> other.socket(from, from, from, info, 0, 0)));
+            assertEquals("a handle is its context's own", WsaError.WSAENOTSOCK,
+                    code(() -> other.send(p.server(), ByteBuffer.allocate(1), 0)));
+            send(p.client(), "shared");
+            ByteBuffer b = ByteBuffer.allocate(16);
+            int n = other.recv(copy, b, 0);
+            assertEquals("shared", text(b, n));
+            ws.closeSocket(p.server());
+            other.send(copy, text("still open"), 0);
+            ByteBuffer back = ByteBuffer.allocate(16);
+            assertEquals("still open", text(back, ws.recv(p.client(), back, 0)));
+            other.closeSocket(copy);
+            assertEquals("the last descriptor closed the connection", 0, ws.recv(p.client(), ByteBuffer.allocate(4), 0));
+        } finally {
+            other.close();
+        }
+    }
+
     // ---- blocking calls ---------------------------------------------------------------------
 
     @Test

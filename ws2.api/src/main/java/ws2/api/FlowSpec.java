@@ -18,6 +18,10 @@ public record FlowSpec(int tokenRate, int tokenBucketSize, int peakBandwidth, in
     public static final int QOS_NOT_SPECIFIED = 0xFFFFFFFF;
     /** {@code SERVICETYPE_BESTEFFORT}. */
     public static final int SERVICETYPE_BESTEFFORT = 0x00000001;
+    /** {@code SERVICETYPE_CONTROLLEDLOAD}: close to an unloaded network's service. */
+    public static final int SERVICETYPE_CONTROLLEDLOAD = 0x00000002;
+    /** {@code SERVICETYPE_GUARANTEED}: bounded delay for the token rate. */
+    public static final int SERVICETYPE_GUARANTEED = 0x00000003;
     /** A flow spec that specifies nothing, best effort. */
     public static final FlowSpec BEST_EFFORT = new FlowSpec(QOS_NOT_SPECIFIED, QOS_NOT_SPECIFIED, QOS_NOT_SPECIFIED,
             QOS_NOT_SPECIFIED, QOS_NOT_SPECIFIED, SERVICETYPE_BESTEFFORT, QOS_NOT_SPECIFIED, QOS_NOT_SPECIFIED);

@@ -281,7 +281,7 @@ public final class ClientContext implements Winsock {
         ProviderInstance instance = instanceFor(route);
         SocketHandle h;
         try {
-            h = instance.dispatch().socket(af, type, protocol, route.info(), group, flags);
+            h = instance.dispatch().socket(af, type, protocol, entryFor(route, info), group, flags);
         } catch (WsaException e) {
             instance.release();
             throw e;
@@ -290,6 +290,15 @@ public final class ClientContext implements Winsock {
             throw fault(instance.service(), "WSPSocket", e);
         }
         return adopt(h, instance, route.info(), "WSPSocket");
+    }
+
+    /**
+     * The protocol info {@code WSPSocket} gets: the catalog entry, carrying the caller's
+     * {@code dwProviderReserved} when it is set (the token of a {@code WSPDuplicateSocket} info).
+     */
+    private static ProtocolInfo entryFor(Route route, ProtocolInfo given) {
+        return given == null || given.providerReserved() == 0 ? route.info()
+                : route.info().toBuilder().providerReserved(given.providerReserved()).build();
     }
 
     /**

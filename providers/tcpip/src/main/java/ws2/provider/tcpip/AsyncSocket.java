@@ -70,6 +70,7 @@ final class AsyncSocket {
     /** One overlapped operation waiting for the reactor. */
     private static final class Op {
         final int kind;
+        final SocketHandle via;
         final ByteBuffer[] buffers;
         final int flags;
         final SockAddr address;
@@ -79,9 +80,10 @@ final class AsyncSocket {
         final TcpSocket target;
         long done;
 
-        Op(int kind, ByteBuffer[] buffers, int flags, SockAddr address, Overlapped overlapped,
+        Op(int kind, SocketHandle via, ByteBuffer[] buffers, int flags, SockAddr address, Overlapped overlapped,
                 CompletionRoutine routine, ThreadId thread, TcpSocket target) {
             this.kind = kind;
+            this.via = via;
             this.buffers = buffers;
             this.flags = flags;
             this.address = address;
@@ -110,6 +112,7 @@ final class AsyncSocket {
     private Op connecting;
     private EventHandle event;
     private WindowHandle window;
+    private SocketHandle selectedVia;
     private int message;
     private int selected;
     private int enabled;
@@ -137,9 +140,11 @@ final class AsyncSocket {
      * {@code WSPEventSelect} ({@code window == null}) or {@code WSPAsyncSelect}: replaces the
      * selection, clears the record and records at once what already holds.
      */
-    void select(EventHandle newEvent, WindowHandle newWindow, int newMessage, int events) throws WsaException {
+    void select(SocketHandle via, EventHandle newEvent, WindowHandle newWindow, int newMessage, int events)
+            throws WsaException {
         socket.setNonBlocking(true);
         synchronized (this) {
+            selectedVia = via;
             event = events == 0 ? null : newEvent;
             window = events == 0 ? null : newWindow;
             message = newMessage;
@@ -159,7 +164,7 @@ final class AsyncSocket {
     }
 
     /** Gives an accepted socket its listener's selection, as Winsock does, and records FD_WRITE. */
-    void inherit(AsyncSocket listener) throws WsaException {
+    void inherit(AsyncSocket listener, SocketHandle via) throws WsaException {
         EventHandle e;
         WindowHandle w;
         int m;
@@ -171,7 +176,7 @@ final class AsyncSocket {
             events = listener.selected;
         }
         if (events != 0) {
-            select(e, w, m, events);
+            select(via, e, w, m, events);
         }
     }
 
@@ -238,7 +243,7 @@ final class AsyncSocket {
         int index = Integer.numberOfTrailingZeros(bit);
         try {
             if (window != null) {
-                upcall.postMessage(window, message, socket.handle().value(), WindowMessage.selectReply(bit, error));
+                upcall.postMessage(window, message, selectedVia.value(), WindowMessage.selectReply(bit, error));
             } else {
                 errors[index] = error;
                 recorded |= bit;
@@ -251,35 +256,37 @@ final class AsyncSocket {
 
     // ---- overlapped operations --------------------------------------------------------------
 
-    int recv(ByteBuffer[] buffers, int flags, Overlapped ov, CompletionRoutine routine, ThreadId thread)
-            throws WsaException {
+    int recv(SocketHandle via, ByteBuffer[] buffers, int flags, Overlapped ov, CompletionRoutine routine,
+            ThreadId thread) throws WsaException {
         if ((flags & MessageFlags.MSG_PEEK) != 0) {
             throw new WsaException(WsaError.WSAEOPNOTSUPP, "WSPRecv: an overlapped receive cannot peek (MSG_PEEK)");
         }
-        return start(reads, new Op(RECV, buffers, flags, null, ov, routine, thread, null));
+        return start(reads, new Op(RECV, via, buffers, flags, null, ov, routine, thread, null));
     }
 
-    int recvFrom(ByteBuffer[] buffers, int flags, Overlapped ov, CompletionRoutine routine, ThreadId thread)
-            throws WsaException {
-        return start(reads, new Op(RECV_FROM, buffers, flags, null, ov, routine, thread, null));
-    }
-
-    int send(ByteBuffer[] buffers, int flags, Overlapped ov, CompletionRoutine routine, ThreadId thread)
-            throws WsaException {
-        return start(writes, new Op(SEND, buffers, flags, null, ov, routine, thread, null));
-    }
-
-    int sendTo(ByteBuffer[] buffers, int flags, SockAddr to, Overlapped ov, CompletionRoutine routine,
+    int recvFrom(SocketHandle via, ByteBuffer[] buffers, int flags, Overlapped ov, CompletionRoutine routine,
             ThreadId thread) throws WsaException {
-        return start(writes, new Op(SEND_TO, buffers, flags, to, ov, routine, thread, null));
+        return start(reads, new Op(RECV_FROM, via, buffers, flags, null, ov, routine, thread, null));
     }
 
-    int accept(TcpSocket target, Overlapped ov, CompletionRoutine routine, ThreadId thread) throws WsaException {
-        return start(accepts, new Op(ACCEPT, null, 0, null, ov, routine, thread, target));
+    int send(SocketHandle via, ByteBuffer[] buffers, int flags, Overlapped ov, CompletionRoutine routine,
+            ThreadId thread) throws WsaException {
+        return start(writes, new Op(SEND, via, buffers, flags, null, ov, routine, thread, null));
     }
 
-    int connect(SockAddr name, Overlapped ov, CompletionRoutine routine, ThreadId thread) throws WsaException {
-        Op op = new Op(CONNECT, null, 0, name, ov, routine, thread, null);
+    int sendTo(SocketHandle via, ByteBuffer[] buffers, int flags, SockAddr to, Overlapped ov,
+            CompletionRoutine routine, ThreadId thread) throws WsaException {
+        return start(writes, new Op(SEND_TO, via, buffers, flags, to, ov, routine, thread, null));
+    }
+
+    int accept(SocketHandle via, TcpSocket target, Overlapped ov, CompletionRoutine routine, ThreadId thread)
+            throws WsaException {
+        return start(accepts, new Op(ACCEPT, via, null, 0, null, ov, routine, thread, target));
+    }
+
+    int connect(SocketHandle via, SockAddr name, Overlapped ov, CompletionRoutine routine, ThreadId thread)
+            throws WsaException {
+        Op op = new Op(CONNECT, via, null, 0, name, ov, routine, thread, null);
         synchronized (this) {
             requireOpen();
             if (connecting != null) {
@@ -374,7 +381,7 @@ final class AsyncSocket {
 
     private void indicate(Done d) {
         try {
-            OverlappedCompletion.indicate(upcall, socket.handle(), d.op.overlapped, d.op.routine, d.op.thread, d.error,
+            OverlappedCompletion.indicate(upcall, d.op.via, d.op.overlapped, d.op.routine, d.op.thread, d.error,
                     d.transferred, d.flags);
         } catch (WsaException | RuntimeException e) {
             LOG.warn("{}: indicating the completion of an overlapped operation failed: {}", socket.describe(), e.toString());

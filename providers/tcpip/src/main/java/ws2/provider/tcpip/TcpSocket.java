@@ -204,7 +204,7 @@ final class TcpSocket extends TcpipSocket {
         SocketHandle h = dispatch.register(accepted, info.catalogEntryId());
         AsyncSocket listenerAsync = asyncIfAny();
         if (listenerAsync != null && listenerAsync.isSelecting()) {
-            accepted.async().inherit(listenerAsync);
+            accepted.async().inherit(listenerAsync, h);
         }
         return h;
     }
@@ -265,7 +265,7 @@ final class TcpSocket extends TcpipSocket {
             }
         }
         if (listenerAsync.isSelecting()) {
-            target.async().inherit(listenerAsync);
+            target.async().inherit(listenerAsync, target.handle());
         }
         return true;
     }

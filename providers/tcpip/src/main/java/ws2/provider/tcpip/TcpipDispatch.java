@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -35,6 +35,7 @@ import ws2.api.WsaData;
 import ws2.api.WsaError;
 import ws2.api.WsaException;
 import ws2.catalog.ProtocolInfo;
+import ws2.spi.transport.QosTemplates;
 import ws2.spi.transport.WspDispatch;
 import ws2.spi.upcall.ThreadId;
 import ws2.spi.upcall.Upcall;
@@ -57,8 +58,8 @@ import ws2.spi.upcall.Upcall;
  * <p>Thread-safe.
  */
 final class TcpipDispatch implements WspDispatch {
-    private static final int MULTIPOINT_FLAGS = SocketFlags.WSA_FLAG_MULTIPOINT_C_ROOT
-            | SocketFlags.WSA_FLAG_MULTIPOINT_C_LEAF | SocketFlags.WSA_FLAG_MULTIPOINT_D_ROOT
+    private static final int ROOT_FLAGS = SocketFlags.WSA_FLAG_MULTIPOINT_C_ROOT | SocketFlags.WSA_FLAG_MULTIPOINT_D_ROOT;
+    private static final int MULTIPOINT_FLAGS = ROOT_FLAGS | SocketFlags.WSA_FLAG_MULTIPOINT_C_LEAF
             | SocketFlags.WSA_FLAG_MULTIPOINT_D_LEAF;
     /** The type field of an ioctl code ({@code T} bits 28-27). */
     private static final int IOC_TYPE_MASK = 0x18000000;
@@ -69,7 +70,8 @@ final class TcpipDispatch implements WspDispatch {
     private final Upcall upcall;
     private final WsaData data;
     private final AtomicBoolean started = new AtomicBoolean(true);
-    private final Set<TcpipSocket> sockets = ConcurrentHashMap.newKeySet();
+    private final Map<SocketHandle, TcpipSocket> sockets = new ConcurrentHashMap<>();
+    private final SharedSockets shared;
     private final Selection selection = new Selection();
     private Reactor reactor; // guarded by this
 
@@ -78,10 +80,12 @@ final class TcpipDispatch implements WspDispatch {
      *
      * @param upcall the upcall table of the client context
      * @param data the negotiated {@code WSPDATA}
+     * @param shared the provider's sockets offered by {@code WSPDuplicateSocket}
      */
-    TcpipDispatch(Upcall upcall, WsaData data) {
+    TcpipDispatch(Upcall upcall, WsaData data, SharedSockets shared) {
         this.upcall = upcall;
         this.data = data;
+        this.shared = shared;
     }
 
     /**
@@ -115,13 +119,18 @@ final class TcpipDispatch implements WspDispatch {
      */
     TcpipSocket socketOf(SocketHandle s) throws WsaException {
         IfsHandle h = s == null ? null : s.ifsHandle();
-        if (h instanceof TcpipSocket && ((TcpipSocket) h).dispatch == this && !((TcpipSocket) h).isClosed()) {
+        if (h instanceof TcpipSocket && serves((TcpipSocket) h, s) && !((TcpipSocket) h).isClosed()) {
             return (TcpipSocket) h;
         }
         requireStarted();
         throw new WsaException(WsaError.WSAENOTSOCK, (s == null ? "a null handle" : "handle " + s.value())
-                + (h instanceof TcpipSocket && ((TcpipSocket) h).dispatch == this ? " is closed"
+                + (h instanceof TcpipSocket && serves((TcpipSocket) h, s) ? " is closed"
                         : " is not a socket of this tcpip provider context"));
+    }
+
+    /** Whether a handle is one of this dispatch's: by its socket, or by the handle once the socket is shared. */
+    private boolean serves(TcpipSocket socket, SocketHandle s) {
+        return socket.isShared() ? sockets.containsKey(s) : socket.dispatch == this;
     }
 
     /**
@@ -142,9 +151,9 @@ final class TcpipDispatch implements WspDispatch {
             throw e;
         }
         socket.handle(handle);
-        sockets.add(socket);
+        sockets.put(handle, socket);
         if (!started.get()) { // a cleanup ran while the socket was being made: it did not see it
-            sockets.remove(socket);
+            sockets.remove(handle);
             WsaException e = new WsaException(WsaError.WSANOTINITIALISED, "WSPCleanup ended this tcpip provider"
                     + " context while " + socket.describe() + " was being made");
             closeAfterFailure(socket, e);
@@ -200,15 +209,20 @@ final class TcpipDispatch implements WspDispatch {
     public SocketHandle socket(int af, int type, int protocol, ProtocolInfo info, int group, int flags)
             throws WsaException {
         requireStarted();
+        if (info.providerReserved() != 0) {
+            return openShared(info);
+        }
         int family = fromInfo(af, info.addressFamily());
         int socketType = fromInfo(type, info.socketType());
         int proto = fromInfo(protocol, info.protocol());
         if (group != SocketFlags.SG_NONE) {
             throw new WsaException(WsaError.WSAEINVAL, "WSPSocket: socket groups are reserved; g must be 0, got " + group);
         }
-        if ((flags & MULTIPOINT_FLAGS) != 0) {
-            throw new WsaException(WsaError.WSAEINVAL, "WSPSocket: this provider has no multipoint sockets"
-                    + " (XP1_SUPPORT_MULTIPOINT is not set), got flags 0x" + Integer.toHexString(flags));
+        boolean leaf = (flags & MULTIPOINT_FLAGS) != 0;
+        if (leaf && (socketType != SocketType.SOCK_DGRAM || (flags & ROOT_FLAGS) != 0)) {
+            throw new WsaException(WsaError.WSAEINVAL, "WSPSocket: multipoint sockets of this provider are UDP leaves"
+                    + " (WSA_FLAG_MULTIPOINT_C_LEAF, WSA_FLAG_MULTIPOINT_D_LEAF), as IP multicast has no root; got flags 0x"
+                    + Integer.toHexString(flags) + " for a " + SocketType.name(socketType) + " socket");
         }
         if (family != AddressFamily.AF_INET && family != AddressFamily.AF_INET6) {
             throw new WsaException(WsaError.WSAEAFNOSUPPORT, "WSPSocket: the tcpip provider serves AF_INET and AF_INET6,"
@@ -224,7 +238,7 @@ final class TcpipDispatch implements WspDispatch {
         TcpipSocket socket;
         try {
             socket = stream ? new TcpSocket(this, info, family, SocketChannel.open(protocolFamily))
-                    : new UdpSocket(this, info, family, DatagramChannel.open(protocolFamily));
+                    : new UdpSocket(this, info, family, DatagramChannel.open(protocolFamily), leaf);
         } catch (IOException | RuntimeException e) {
             throw Failures.map(e, null, "WSPSocket", false);
         }
@@ -322,7 +336,7 @@ final class TcpipDispatch implements WspDispatch {
             ThreadId thread) throws WsaException {
         TcpipSocket socket = socketOf(s);
         if (overlapped != null) {
-            return socket.async().send(buffers, flags, overlapped, routine, thread);
+            return socket.async().send(s, buffers, flags, overlapped, routine, thread);
         }
         AsyncSocket async = socket.asyncIfAny();
         return async == null ? socket.send(buffers, flags)
@@ -334,7 +348,7 @@ final class TcpipDispatch implements WspDispatch {
             CompletionRoutine routine, ThreadId thread) throws WsaException {
         TcpipSocket socket = socketOf(s);
         if (overlapped != null) {
-            return socket.async().sendTo(buffers, flags, to, overlapped, routine, thread);
+            return socket.async().sendTo(s, buffers, flags, to, overlapped, routine, thread);
         }
         AsyncSocket async = socket.asyncIfAny();
         return async == null ? socket.sendTo(buffers, flags, to)
@@ -353,7 +367,7 @@ final class TcpipDispatch implements WspDispatch {
             ThreadId thread) throws WsaException {
         TcpipSocket socket = socketOf(s);
         if (overlapped != null) {
-            return socket.async().recv(buffers, flags, overlapped, routine, thread);
+            return socket.async().recv(s, buffers, flags, overlapped, routine, thread);
         }
         AsyncSocket async = socket.asyncIfAny();
         return async == null ? socket.recv(buffers, flags) : received(s, socket, async, () -> socket.recv(buffers, flags));
@@ -364,7 +378,7 @@ final class TcpipDispatch implements WspDispatch {
             CompletionRoutine routine, ThreadId thread) throws WsaException {
         TcpipSocket socket = socketOf(s);
         if (overlapped != null) {
-            int n = socket.async().recvFrom(buffers, flags, overlapped, routine, thread);
+            int n = socket.async().recvFrom(s, buffers, flags, overlapped, routine, thread);
             return new Received(n, overlapped.flags(), overlapped.sender());
         }
         AsyncSocket async = socket.asyncIfAny();
@@ -446,7 +460,7 @@ final class TcpipDispatch implements WspDispatch {
             throw new WsaException(WsaError.WSAEOPNOTSUPP, "AcceptEx works on TCP sockets");
         }
         ((TcpSocket) l).checkAcceptInto((TcpSocket) target);
-        return l.async().accept((TcpSocket) target, overlapped, routine, thread);
+        return l.async().accept(listener, (TcpSocket) target, overlapped, routine, thread);
     }
 
     @Override
@@ -457,7 +471,7 @@ final class TcpipDispatch implements WspDispatch {
             throw new WsaException(WsaError.WSAEOPNOTSUPP, "ConnectEx works on TCP sockets; connect a datagram socket"
                     + " with WSPConnect");
         }
-        return socket.async().connect(name, overlapped, routine, thread);
+        return socket.async().connect(s, name, overlapped, routine, thread);
     }
 
     @Override
@@ -471,7 +485,7 @@ final class TcpipDispatch implements WspDispatch {
         if (events != 0 && event == null) {
             throw new WsaException(WsaError.WSAEINVAL, "WSPEventSelect needs an event object to signal");
         }
-        socketOf(s).async().select(event, null, 0, events);
+        socketOf(s).async().select(s, event, null, 0, events);
     }
 
     @Override
@@ -479,7 +493,7 @@ final class TcpipDispatch implements WspDispatch {
         if (events != 0 && window == null) {
             throw new WsaException(WsaError.WSAEINVAL, "WSPAsyncSelect needs a window to post to");
         }
-        socketOf(s).async().select(null, window, message, events);
+        socketOf(s).async().select(s, null, window, message, events);
     }
 
     @Override
@@ -532,13 +546,20 @@ final class TcpipDispatch implements WspDispatch {
         socket.shutdown(how, function);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A socket shared with {@code WSPDuplicateSocket} stays open until its last descriptor closes.
+     */
     @Override
     public void closeSocket(SocketHandle s) throws WsaException {
         TcpipSocket socket = socketOf(s);
-        if (!sockets.remove(socket)) {
+        if (sockets.remove(s) == null) {
             throw new WsaException(WsaError.WSAENOTSOCK, "WSPCloseSocket: " + socket.describe() + " is already closed");
         }
-        socket.close(false);
+        if (socket.releaseDescriptor()) {
+            socket.close(false);
+        }
     }
 
     /** {@code WSPCleanup}: every dispatch serves one startup, so its first cleanup resets what is still open. */
@@ -548,10 +569,12 @@ final class TcpipDispatch implements WspDispatch {
             throw notInitialised();
         }
         WsaException failure = null;
-        for (TcpipSocket socket : sockets) {
-            sockets.remove(socket);
+        for (SocketHandle h : sockets.keySet()) {
+            TcpipSocket socket = sockets.remove(h);
             try {
-                socket.close(true);
+                if (socket != null && socket.releaseDescriptor()) {
+                    socket.close(true);
+                }
             } catch (WsaException e) {
                 failure = Failures.chain(failure, e);
             }
@@ -641,30 +664,46 @@ final class TcpipDispatch implements WspDispatch {
         return selection.select(this, read, write, except, timeout);
     }
 
-    /** {@code WSPGetQOSByName}: there are no templates, as {@code XP1_QOS_SUPPORTED} is not set. */
+    /** {@code WSPGetQOSByName}: the named templates of {@link QosTemplates}, handed out, not enforced. */
     @Override
     public Qos getQosByName(SocketHandle s, String name) throws WsaException {
         socketOf(s);
-        throw new WsaException(WsaError.WSAEINVAL, "WSPGetQOSByName: this provider has no QOS templates"
-                + " (XP1_QOS_SUPPORTED is not set), so none is named " + name);
-    }
-
-    // Shared sockets and multipoint: refused in one way, with no fake success, until they are built.
-
-    private WsaException notYet(String function) throws WsaException {
-        requireStarted();
-        return new WsaException(WsaError.WSAEOPNOTSUPP, function + " is not supported by this version of the tcpip"
-                + " provider yet (shared sockets and multipoint leaves are the part of issue 4 still to come)");
+        return QosTemplates.byName(name);
     }
 
     @Override
     public ProtocolInfo duplicateSocket(SocketHandle s, int processId) throws WsaException {
-        throw notYet("WSPDuplicateSocket");
+        TcpipSocket socket = socketOf(s);
+        return socket.info.toBuilder().providerReserved(shared.offer(socket)).build();
     }
 
+    /** {@code WSPSocket} with a duplicated info: a new descriptor of the offered socket. */
+    private SocketHandle openShared(ProtocolInfo info) throws WsaException {
+        TcpipSocket socket = shared.take(info.providerReserved());
+        socket.share();
+        SocketHandle handle;
+        try {
+            handle = upcall.modifyIfsHandle(info.catalogEntryId(), socket);
+        } catch (WsaException | RuntimeException e) {
+            if (socket.releaseDescriptor()) {
+                closeAfterFailure(socket, e);
+            }
+            throw e;
+        }
+        sockets.put(handle, socket);
+        return handle;
+    }
+
+    /** {@code WSPJoinLeaf}: joins an IP multicast group with a UDP leaf; returns the same socket. */
     @Override
     public SocketHandle joinLeaf(SocketHandle s, SockAddr name, ConnectData data, int flags) throws WsaException {
-        throw notYet("WSPJoinLeaf");
+        TcpipSocket socket = socketOf(s);
+        if (!(socket instanceof UdpSocket)) {
+            throw new WsaException(WsaError.WSAEOPNOTSUPP, "WSPJoinLeaf: " + socket.describe() + " is a stream socket;"
+                    + " only UDP leaves join multicast groups");
+        }
+        ((UdpSocket) socket).joinLeaf(name, data, flags);
+        return s;
     }
 
     /**

@@ -32,8 +32,9 @@ import ws2.spi.upcall.Upcall;
  *
  * <p>A DS component; its catalog entries are the four {@link TransportProtocol} declarations,
  * written into the manifest at build time. The service flags say only what java.nio delivers: no
- * {@code XP1_EXPEDITED_DATA}, since java.nio cannot receive urgent data apart from the stream, and
- * no {@code XP1_SUPPORT_MULTIPOINT} yet. The component holds no state: each
+ * {@code XP1_EXPEDITED_DATA}, since java.nio cannot receive urgent data apart from the stream. The
+ * UDP entries support multipoint as IP multicast does on Windows: non-rooted control and data
+ * planes, so neither {@code XP1_MULTIPOINT_CONTROL_PLANE} nor {@code XP1_MULTIPOINT_DATA_PLANE}. The component holds no state: each
  * {@link #startup WSPStartup} returns a new dispatch that lives until its {@code WSPCleanup}, also
  * after this component is deactivated.
  */
@@ -60,16 +61,19 @@ public final class TcpipProvider implements TransportProvider {
             | ServiceFlags.XP1_GUARANTEED_ORDER | ServiceFlags.XP1_GUARANTEED_DELIVERY;
     /** {@code dwServiceFlags1} of the UDP entries. */
     static final int DATAGRAM_FLAGS = ServiceFlags.XP1_IFS_HANDLES | ServiceFlags.XP1_SUPPORT_BROADCAST
-            | ServiceFlags.XP1_MESSAGE_ORIENTED | ServiceFlags.XP1_CONNECTIONLESS;
+            | ServiceFlags.XP1_SUPPORT_MULTIPOINT | ServiceFlags.XP1_MESSAGE_ORIENTED | ServiceFlags.XP1_CONNECTIONLESS;
     /** {@code dwMessageSize} of the UDP entries, as the Windows TCP/IP provider declares it. */
     static final int UDP_MESSAGE_SIZE = 65467;
     /** {@code szDescription} of the {@code WSPDATA}. */
     static final String DESCRIPTION = "ws2 tcpip provider";
 
+    /** The sockets {@code WSPDuplicateSocket} offered to other contexts, shared by every dispatch. */
+    private final SharedSockets shared = new SharedSockets();
+
     /** Creates the component; it starts nothing. */
     @Activate
     public TcpipProvider() {
-        // a stateless component: every WSPStartup makes its own dispatch
+        // every WSPStartup makes its own dispatch; they share only the duplicated sockets
     }
 
     /**
@@ -88,6 +92,6 @@ public final class TcpipProvider implements TransportProvider {
         }
         Objects.requireNonNull(upcall, "upcall");
         // every version accepted is at least 2.2, so min(requested, 2.2) is 2.2
-        return new TcpipDispatch(upcall, new WsaData(SPI_VERSION, SPI_VERSION, DESCRIPTION, ""));
+        return new TcpipDispatch(upcall, new WsaData(SPI_VERSION, SPI_VERSION, DESCRIPTION, ""), shared);
     }
 }

@@ -77,6 +77,8 @@ abstract class TcpipSocket implements IfsHandle {
 
     private volatile SocketHandle handle;
     private volatile AsyncSocket async;
+    private final AtomicInteger descriptors = new AtomicInteger(1);
+    private volatile boolean shared;
     private volatile boolean closed;
     private volatile int sndTimeout;
     private volatile boolean oobInline;
@@ -356,6 +358,38 @@ abstract class TcpipSocket implements IfsHandle {
      */
     final AsyncSocket asyncIfAny() {
         return async;
+    }
+
+    /**
+     * Tells whether {@code WSPDuplicateSocket} gave the socket more descriptors, so that a dispatch
+     * must check the handle, not just the socket.
+     *
+     * @return true once shared
+     */
+    final boolean isShared() {
+        return shared;
+    }
+
+    /**
+     * Adds a descriptor ({@code WSPSocket} with a duplicated info).
+     *
+     * @throws WsaException {@code WSAEINVAL} if the socket closed meanwhile
+     */
+    final void share() throws WsaException {
+        if (descriptors.getAndUpdate(n -> n == 0 ? 0 : n + 1) == 0) {
+            throw new WsaException(WsaError.WSAEINVAL, "WSPSocket: the duplicated " + describe() + " was closed by all"
+                    + " its descriptors");
+        }
+        shared = true;
+    }
+
+    /**
+     * Drops one descriptor.
+     *
+     * @return true if it was the last, so the socket must close
+     */
+    final boolean releaseDescriptor() {
+        return descriptors.decrementAndGet() == 0;
     }
 
     /**

@@ -3,8 +3,12 @@ package ws2.provider.tcpip;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.SocketAddress;
+import java.net.SocketException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectableChannel;
@@ -17,6 +21,7 @@ import ws2.api.ConnectData;
 import ws2.api.MessageFlags;
 import ws2.api.Received;
 import ws2.api.SockAddr;
+import ws2.api.SocketFlags;
 import ws2.api.SocketHandle;
 import ws2.api.SocketType;
 import ws2.api.WsaError;
@@ -49,8 +54,10 @@ final class UdpSocket extends TcpipSocket {
 
     private final DatagramChannel channel;
     private final int maxMessage;
+    private final boolean leaf;
     private volatile boolean bound;
     private volatile InetSocketAddress peer;
+    private volatile SockAddr group; // the multicast group a sending leaf joined: where WSPSend sends
 
     private final ReentrantLock receiveLock = new ReentrantLock();
     private ByteBuffer scratch; // guarded by receiveLock; read mode: the held datagram
@@ -65,10 +72,12 @@ final class UdpSocket extends TcpipSocket {
      * @param info the catalog entry
      * @param family {@code AF_INET} or {@code AF_INET6}
      * @param channel its channel, of that family
+     * @param leaf whether it was created as a multipoint leaf ({@code WSA_FLAG_MULTIPOINT_*_LEAF})
      */
-    UdpSocket(TcpipDispatch dispatch, ProtocolInfo info, int family, DatagramChannel channel) {
+    UdpSocket(TcpipDispatch dispatch, ProtocolInfo info, int family, DatagramChannel channel, boolean leaf) {
         super(dispatch, info, family);
         this.channel = channel;
+        this.leaf = leaf;
         this.maxMessage = family == AddressFamily.AF_INET6 ? MAX_IPV6_MESSAGE : MAX_IPV4_MESSAGE;
     }
 
@@ -144,18 +153,87 @@ final class UdpSocket extends TcpipSocket {
 
     @Override
     int send(ByteBuffer src, int flags) throws WsaException {
-        if (peer == null) {
+        SockAddr to = group;
+        if (peer == null && to == null) {
             throw notConnected("WSPSend");
         }
-        return transmit(src, null, flags, null, "WSPSend");
+        return transmit(src, null, flags, to, "WSPSend");
     }
 
     @Override
     int send(ByteBuffer[] srcs, int flags) throws WsaException {
-        if (peer == null) {
+        SockAddr to = group;
+        if (peer == null && to == null) {
             throw notConnected("WSPSend");
         }
-        return transmit(null, srcs, flags, null, "WSPSend");
+        return transmit(null, srcs, flags, to, "WSPSend");
+    }
+
+    /**
+     * {@code WSPJoinLeaf}: joins the multicast group {@code name}. A receiving leaf binds to the
+     * group's port if it was not bound and joins on the interface of its bound address, or on the
+     * loopback interface when bound to the wildcard (ws2 keeps multicast on the machine unless told
+     * otherwise). A sending leaf sends from then on to the group with {@code WSPSend}, through
+     * that interface, with multicast loopback on, so leaves on this machine hear each other.
+     *
+     * @param name the group address and port
+     * @param data connect data and QOS: none may be given
+     * @param flags {@code JL_SENDER_ONLY}, {@code JL_RECEIVER_ONLY} or {@code JL_BOTH}
+     * @throws WsaException {@code WSAEOPNOTSUPP} for a socket not created as a leaf,
+     *         {@code WSAEINVAL} for bad flags or a group that is not multicast,
+     *         {@code WSAEPROTONOSUPPORT} for connect data
+     */
+    void joinLeaf(SockAddr name, ConnectData data, int flags) throws WsaException {
+        if (!leaf) {
+            throw new WsaException(WsaError.WSAEOPNOTSUPP, "WSPJoinLeaf: " + describe() + " was not created as a"
+                    + " multipoint leaf (WSA_FLAG_MULTIPOINT_C_LEAF | WSA_FLAG_MULTIPOINT_D_LEAF)");
+        }
+        if (flags != SocketFlags.JL_SENDER_ONLY && flags != SocketFlags.JL_RECEIVER_ONLY && flags != SocketFlags.JL_BOTH) {
+            throw new WsaException(WsaError.WSAEINVAL, "WSPJoinLeaf: flags must be JL_SENDER_ONLY (1), JL_RECEIVER_ONLY"
+                    + " (2) or JL_BOTH (4), got " + flags);
+        }
+        if (data != null && (data.callerData() != null || data.sqos() != null || data.gqos() != null)) {
+            throw new WsaException(WsaError.WSAEPROTONOSUPPORT, "WSPJoinLeaf: UDP carries no connect data or QOS");
+        }
+        InetSocketAddress g = Addresses.remote(name, family, "WSPJoinLeaf");
+        if (!g.getAddress().isMulticastAddress()) {
+            throw new WsaException(WsaError.WSAEINVAL, "WSPJoinLeaf: " + g.getAddress().getHostAddress()
+                    + " is not a multicast group address");
+        }
+        synchronized (modeLock) {
+            try {
+                if (!bound) {
+                    channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                    channel.bind(new InetSocketAddress(g.getPort()));
+                    bound = true;
+                }
+                NetworkInterface via = joinInterface();
+                if (flags != SocketFlags.JL_SENDER_ONLY) {
+                    channel.join(g.getAddress(), via); // closing the channel leaves the group
+                }
+                if (flags != SocketFlags.JL_RECEIVER_ONLY) {
+                    channel.setOption(StandardSocketOptions.IP_MULTICAST_IF, via);
+                    channel.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, true);
+                    group = name;
+                }
+            } catch (IOException | RuntimeException e) {
+                throw failure(e, "WSPJoinLeaf to " + name);
+            }
+        }
+    }
+
+    /** The interface of the bound address, or loopback for the wildcard. The caller holds modeLock. */
+    private NetworkInterface joinInterface() throws IOException {
+        InetAddress local = ((InetSocketAddress) channel.getLocalAddress()).getAddress();
+        NetworkInterface ni = local.isAnyLocalAddress() ? null : NetworkInterface.getByInetAddress(local);
+        if (ni == null) {
+            ni = NetworkInterface.getByInetAddress(family == AddressFamily.AF_INET6
+                    ? InetAddress.getByName("::1") : InetAddress.getLoopbackAddress());
+        }
+        if (ni == null) {
+            throw new SocketException("no interface to join a multicast group on for " + local);
+        }
+        return ni;
     }
 
     @Override

@@ -124,14 +124,32 @@ class ProviderLifecycleTest extends TcpipTestBase {
     }
 
     @Test
-    void sharedAndMultipointSocketsAreNotSupportedYet() throws Exception {
-        SocketHandle s = socket(TCP4);
-        for (var call : new org.junit.jupiter.api.function.Executable[] {
-            () -> d.duplicateSocket(s, 1),
-            () -> d.joinLeaf(s, loopback(AddressFamily.AF_INET, 1), null, 0)}) {
-            WsaException e = fails(WsaError.WSAEOPNOTSUPP, call);
-            assertTrue(e.getMessage().contains("issue 4"), e.getMessage());
-        }
+    void aDuplicatedSocketIsSharedUntilItsLastDescriptorCloses() throws Exception {
+        TcpipProvider provider = new TcpipProvider();
+        WspDispatch a = provider.startup(TransportProvider.SPI_VERSION, TCP4, upcall.table);
+        WspDispatch b = provider.startup(TransportProvider.SPI_VERSION, TCP4, upcall.table);
+        SocketHandle l = a.socket(0, 0, 0, TCP4, 0, 0);
+        a.bind(l, loopback(AddressFamily.AF_INET, 0));
+        a.listen(l, 4);
+        SocketHandle client = a.socket(0, 0, 0, TCP4, 0, 0);
+        a.connect(client, a.getSockName(l), null);
+        SocketHandle server = a.accept(l, null);
+        ProtocolInfo info = a.duplicateSocket(server, 2);
+        assertTrue(info.providerReserved() != 0);
+        SocketHandle copy = b.socket(ProtocolInfo.FROM_PROTOCOL_INFO, ProtocolInfo.FROM_PROTOCOL_INFO,
+                ProtocolInfo.FROM_PROTOCOL_INFO, info, 0, 0);
+        assertTrue(copy != server);
+        fails(WsaError.WSAEINVAL, () -> b.socket(0, 0, 0, info, 0, 0));
+        fails(WsaError.WSAENOTSOCK, () -> b.send(server, ByteBuffer.allocate(1), 0));
+        a.send(client, ByteBuffer.wrap("one".getBytes()), 0);
+        assertEquals(3, b.recv(copy, ByteBuffer.allocate(8), 0), "the copy reads the same connection");
+        a.closeSocket(server);
+        b.send(copy, ByteBuffer.wrap("two".getBytes()), 0);
+        assertEquals(3, a.recv(client, ByteBuffer.allocate(8), 0), "the connection lives on in the copy");
+        b.closeSocket(copy);
+        assertEquals(0, a.recv(client, ByteBuffer.allocate(8), 0), "the last descriptor closed it");
+        a.cleanup();
+        b.cleanup();
     }
 
     @Test
@@ -140,8 +158,16 @@ class ProviderLifecycleTest extends TcpipTestBase {
     }
 
     @Test
-    void thereAreNoQosTemplates() throws Exception {
-        fails(WsaError.WSAEINVAL, () -> d.getQosByName(socket(TCP4), "G711"));
+    void qosTemplatesAreFoundByNameInAnyCase() throws Exception {
+        SocketHandle s = socket(TCP4);
+        ws2.api.Qos g711 = d.getQosByName(s, "g711");
+        assertEquals(10_000, g711.sending().tokenRate(), "160 bytes and 40 of headers every 20 ms");
+        assertEquals(ws2.api.FlowSpec.SERVICETYPE_GUARANTEED, g711.sending().serviceType());
+        assertEquals(g711.sending(), g711.receiving());
+        assertEquals(16_000, d.getQosByName(s, "H261CIF").sending().tokenRate());
+        WsaException unknown = fails(WsaError.WSAEINVAL, () -> d.getQosByName(s, "G.711"));
+        assertTrue(unknown.getMessage().contains("GSM6.10"), unknown.getMessage());
+        fails(WsaError.WSAEINVAL, () -> d.getQosByName(s, ""));
     }
 
     @Test
