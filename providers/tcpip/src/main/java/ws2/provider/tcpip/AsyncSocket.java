@@ -6,7 +6,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -22,9 +21,9 @@ import ws2.api.Received;
 import ws2.api.SockAddr;
 import ws2.api.SocketHandle;
 import ws2.api.WindowHandle;
-import ws2.api.WindowMessage;
 import ws2.api.WsaError;
 import ws2.api.WsaException;
+import ws2.spi.transport.NetworkEventSelection;
 import ws2.spi.transport.OverlappedCompletion;
 import ws2.spi.upcall.ThreadId;
 import ws2.spi.upcall.Upcall;
@@ -110,16 +109,8 @@ final class AsyncSocket {
     private final ArrayDeque<Op> writes = new ArrayDeque<>(2);
     private final ArrayDeque<Op> accepts = new ArrayDeque<>(1);
     private Op connecting;
-    private EventHandle event;
-    private WindowHandle window;
-    private SocketHandle selectedVia;
-    private int message;
-    private int selected;
-    private int enabled;
-    private int recorded;
-    private final int[] errors = new int[NetworkEvents.FD_MAX_EVENTS];
+    private final NetworkEventSelection selection = new NetworkEventSelection();
     private boolean readArmed = true;
-    private boolean writeArmed;
     private boolean connectWatched;
     private boolean closeSeen;
     private boolean closed;
@@ -138,57 +129,39 @@ final class AsyncSocket {
 
     /**
      * {@code WSPEventSelect} ({@code window == null}) or {@code WSPAsyncSelect}: replaces the
-     * selection, clears the record and records at once what already holds.
+     * selection and clears the record; what already holds is recorded as the reactor sees it.
      */
-    void select(SocketHandle via, EventHandle newEvent, WindowHandle newWindow, int newMessage, int events)
+    void select(SocketHandle via, EventHandle event, WindowHandle window, int message, int events)
             throws WsaException {
         socket.setNonBlocking(true);
         synchronized (this) {
-            selectedVia = via;
-            event = events == 0 ? null : newEvent;
-            window = events == 0 ? null : newWindow;
-            message = newMessage;
-            selected = events;
-            enabled = events;
-            recorded = 0;
-            Arrays.fill(errors, 0);
+            selection.select(via, upcall, event, window, message, events, socket.isConnected());
             readArmed = true;
             closeSeen = false;
-            if (socket.isConnected()) {
-                record(NetworkEvents.FD_WRITE, 0);
-            } else if (socket.isConnecting()) {
-                connectWatched = true;
-            }
+            connectWatched = events != 0 && socket.isConnecting();
         }
         requestUpdate();
     }
 
-    /** Gives an accepted socket its listener's selection, as Winsock does, and records FD_WRITE. */
+    /** Gives an accepted socket its listener's selection, as Winsock does, and FD_WRITE is due. */
     void inherit(AsyncSocket listener, SocketHandle via) throws WsaException {
-        EventHandle e;
-        WindowHandle w;
-        int m;
-        int events;
+        NetworkEventSelection.Snapshot from;
         synchronized (listener) {
-            e = listener.event;
-            w = listener.window;
-            m = listener.message;
-            events = listener.selected;
+            from = listener.selection.snapshot();
         }
-        if (events != 0) {
-            select(via, e, w, m, events);
+        if (from.events() == 0) {
+            return;
         }
+        socket.setNonBlocking(true);
+        synchronized (this) {
+            selection.inherit(from, via, upcall);
+        }
+        requestUpdate();
     }
 
     /** {@code WSPEnumNetworkEvents}: takes the record and resets the event, atomically. */
     synchronized NetworkEvents enumNetworkEvents(EventHandle reset) throws WsaException {
-        if (reset != null) {
-            upcall.resetEvent(reset);
-        }
-        NetworkEvents taken = new NetworkEvents(recorded, errors);
-        recorded = 0;
-        Arrays.fill(errors, 0);
-        return taken;
+        return selection.take(upcall, reset);
     }
 
     /**
@@ -198,7 +171,7 @@ final class AsyncSocket {
      * @return true while events are selected
      */
     synchronized boolean isSelecting() {
-        return selected != 0;
+        return selection.isActive();
     }
 
     /**
@@ -209,10 +182,10 @@ final class AsyncSocket {
      */
     void reenable(int bits, boolean wouldBlock) {
         synchronized (this) {
-            if (selected == 0) {
+            if (!selection.isActive()) {
                 return;
             }
-            enabled |= selected & bits;
+            selection.reenable(bits);
             if ((bits & NetworkEvents.FD_READ) != 0) {
                 readArmed = true;
                 if (socket.buffered() > 0) {
@@ -220,7 +193,7 @@ final class AsyncSocket {
                 }
             }
             if (wouldBlock) {
-                writeArmed = true;
+                selection.armWrite();
             }
         }
         requestUpdate();
@@ -229,28 +202,16 @@ final class AsyncSocket {
     /** A non-blocking connect started: FD_CONNECT follows when it ends. */
     void connectStarted() {
         synchronized (this) {
-            connectWatched = selected != 0;
+            connectWatched = selection.isActive();
         }
         requestUpdate();
     }
 
     /** Records an event if selected and enabled, and signals or posts it. The caller holds the lock. */
     private void record(int bit, int error) {
-        if ((selected & enabled & bit) == 0) {
-            return;
-        }
-        enabled &= ~bit;
-        int index = Integer.numberOfTrailingZeros(bit);
-        try {
-            if (window != null) {
-                upcall.postMessage(window, message, selectedVia.value(), WindowMessage.selectReply(bit, error));
-            } else {
-                errors[index] = error;
-                recorded |= bit;
-                upcall.setEvent(event);
-            }
-        } catch (WsaException e) {
-            LOG.debug("{}: the event selected for {} is gone: {}", socket.describe(), bit, e.toString());
+        if (!selection.record(bit, error)) {
+            LOG.debug("{}: the event or window selected for event 0x{} is gone", socket.describe(),
+                    Integer.toHexString(bit));
         }
     }
 
@@ -429,9 +390,7 @@ final class AsyncSocket {
     void close() {
         synchronized (this) {
             closed = true;
-            selected = 0;
-            event = null;
-            window = null;
+            selection.clear();
         }
         cancel(null);
     }
@@ -454,15 +413,15 @@ final class AsyncSocket {
             return 0;
         }
         int ops = 0;
-        boolean readEvents = readArmed && ((selected & enabled & NetworkEvents.FD_READ) != 0
-                || (selected & NetworkEvents.FD_CLOSE) != 0 && !closeSeen);
+        boolean readEvents = readArmed && (selection.wants(NetworkEvents.FD_READ)
+                || selection.selects(NetworkEvents.FD_CLOSE) && !closeSeen);
         if (!reads.isEmpty() || readEvents) {
             ops |= SelectionKey.OP_READ;
         }
-        if (!writes.isEmpty() || writeArmed && (selected & enabled & NetworkEvents.FD_WRITE) != 0) {
+        if (!writes.isEmpty() || selection.writeDue()) {
             ops |= SelectionKey.OP_WRITE;
         }
-        if (!accepts.isEmpty() || (selected & enabled & NetworkEvents.FD_ACCEPT) != 0) {
+        if (!accepts.isEmpty() || selection.wants(NetworkEvents.FD_ACCEPT)) {
             ops |= SelectionKey.OP_ACCEPT;
         }
         if (connecting != null || connectWatched) {
@@ -519,8 +478,7 @@ final class AsyncSocket {
             }
             if ((ready & SelectionKey.OP_WRITE) != 0) {
                 done = serve(writes, done);
-                if (writes.isEmpty() && writeArmed) {
-                    writeArmed = false;
+                if (writes.isEmpty() && selection.writeDue()) {
                     record(NetworkEvents.FD_WRITE, 0);
                 }
             }
@@ -574,7 +532,7 @@ final class AsyncSocket {
 
     /** Readable with no receive waiting: what the selected events make of it. */
     private void readReady() {
-        if (selected == 0) {
+        if (!selection.isActive()) {
             return;
         }
         int state;
