@@ -30,6 +30,8 @@ public final class Ws2TestSupport {
     public static final Path BUNDLES = Path.of(System.getProperty("ws2.bundles", "target/bundles"));
     /** The tcpip provider's GUID. */
     public static final String TCPIP_ID = "967ff64b-ea79-48f1-bd0c-d369a4d23c18";
+    /** The memory provider's GUID. */
+    public static final String MEMORY_ID = "eb174abd-4f24-420d-8918-ee851f38de84";
 
     private Ws2TestSupport() {
     }
@@ -97,6 +99,25 @@ public final class Ws2TestSupport {
      */
     public static Option coreWithTcpip() {
         return composite(core(), bundleOf("ws2.provider.tcpip"));
+    }
+
+    /**
+     * {@link #core()} plus the memory provider (non-IFS, in-process pipes).
+     *
+     * @return the options
+     */
+    public static Option coreWithMemory() {
+        return composite(core(), bundleOf("ws2.provider.memory"));
+    }
+
+    /**
+     * Waits until the memory provider's entry of the native catalog is available.
+     *
+     * @param catalog the catalog service
+     */
+    public static void awaitMemoryAvailable(ProviderCatalog catalog) {
+        await("the memory entry available", Duration.ofSeconds(10), () -> catalog.entries(CatalogView.NATIVE).stream()
+                .anyMatch(e -> e.available() && e.info().providerId().toString().equals(MEMORY_ID)));
     }
 
     /**

@@ -2,6 +2,8 @@ package ws2.spi.transport;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
+import ws2.api.WsaData;
+import ws2.api.WsaError;
 import ws2.api.WsaException;
 import ws2.catalog.ProtocolInfo;
 import ws2.spi.upcall.Upcall;
@@ -35,4 +37,23 @@ public interface TransportProvider {
      *         {@code WSASYSNOTREADY} if the provider cannot work now
      */
     WspDispatch startup(int versionRequested, ProtocolInfo protocolInfo, Upcall upcall) throws WsaException;
+
+    /**
+     * The version negotiation of {@code WSPStartup} that every provider of ws2 makes: versions from
+     * 2.2 up are accepted and answered with 2.2 ({@code min(requested, 2.2)}), lower ones refused.
+     *
+     * @param versionRequested the caller's version word
+     * @param description the provider's {@code szDescription}, also used in the refusal
+     * @return the {@code WSPDATA} to put in the dispatch
+     * @throws WsaException {@code WSAVERNOTSUPPORTED} for a version below 2.2
+     */
+    static WsaData negotiate(int versionRequested, String description) throws WsaException {
+        int major = WsaData.major(versionRequested);
+        int minor = WsaData.minor(versionRequested);
+        if (major < WsaData.major(SPI_VERSION) || major == WsaData.major(SPI_VERSION) && minor < WsaData.minor(SPI_VERSION)) {
+            throw new WsaException(WsaError.WSAVERNOTSUPPORTED, "WSPStartup: the " + description + " needs SPI version "
+                    + WsaData.format(SPI_VERSION) + " or later, got " + WsaData.format(versionRequested));
+        }
+        return new WsaData(SPI_VERSION, SPI_VERSION, description, "");
+    }
 }

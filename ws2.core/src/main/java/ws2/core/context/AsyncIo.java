@@ -56,7 +56,7 @@ final class AsyncIo {
 
     void eventSelect(SocketHandle s, EventHandle event, int events) throws WsaException {
         Adoption a = context.own(s);
-        EventObject e = context.ownEvent(event);
+        EventObject e = events == 0 && event == null ? null : context.ownEvent(event); // cancelling needs no event
         checkEvents(events);
         try {
             a.dispatch().eventSelect(s, e, events);
@@ -81,7 +81,7 @@ final class AsyncIo {
 
     void asyncSelect(SocketHandle s, WindowHandle window, int message, int events) throws WsaException {
         Adoption a = context.own(s);
-        MessageWindow w = ownWindow(window);
+        MessageWindow w = events == 0 && window == null ? null : ownWindow(window); // cancelling needs no window
         checkEvents(events);
         try {
             a.dispatch().asyncSelect(s, w, message, events);

@@ -16,7 +16,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 import ws2.api.WsaData;
-import ws2.api.WsaError;
 import ws2.api.WsaException;
 import ws2.catalog.ProtocolInfo;
 import ws2.catalog.ServiceFlags;
@@ -84,14 +83,8 @@ public final class TcpipProvider implements TransportProvider {
      */
     @Override
     public WspDispatch startup(int versionRequested, ProtocolInfo protocolInfo, Upcall upcall) throws WsaException {
-        int major = WsaData.major(versionRequested);
-        int minor = WsaData.minor(versionRequested);
-        if (major < WsaData.major(SPI_VERSION) || major == WsaData.major(SPI_VERSION) && minor < WsaData.minor(SPI_VERSION)) {
-            throw new WsaException(WsaError.WSAVERNOTSUPPORTED, "WSPStartup: the tcpip provider needs SPI version "
-                    + WsaData.format(SPI_VERSION) + " or later, got " + WsaData.format(versionRequested));
-        }
+        WsaData data = TransportProvider.negotiate(versionRequested, DESCRIPTION);
         Objects.requireNonNull(upcall, "upcall");
-        // every version accepted is at least 2.2, so min(requested, 2.2) is 2.2
-        return new TcpipDispatch(upcall, new WsaData(SPI_VERSION, SPI_VERSION, DESCRIPTION, ""), shared);
+        return new TcpipDispatch(upcall, data, shared);
     }
 }
