@@ -66,8 +66,8 @@ final class AsyncSocket {
     private static final int ACCEPT = 4;
     private static final int CONNECT = 5;
 
-    /** One overlapped operation waiting for the reactor. */
-    private static final class Op {
+    /** One overlapped operation; once complete it also holds its outcome, indicated after the lock. */
+    static final class Op {
         final int kind;
         final SocketHandle via;
         final ByteBuffer[] buffers;
@@ -78,6 +78,9 @@ final class AsyncSocket {
         final ThreadId thread;
         final TcpSocket target;
         long done;
+        int error;
+        int resultFlags;
+        WsaException failure;
 
         Op(int kind, SocketHandle via, ByteBuffer[] buffers, int flags, SockAddr address, Overlapped overlapped,
                 CompletionRoutine routine, ThreadId thread, TcpSocket target) {
@@ -91,12 +94,13 @@ final class AsyncSocket {
             this.thread = thread;
             this.target = target;
         }
-    }
 
-    /** A completion to indicate once the lock is released; {@code failure} is the exception behind an error. */
-    private record Done(Op op, int error, int transferred, int flags, WsaException failure) {
-        Done(Op op, int error, int transferred, int flags) {
-            this(op, error, transferred, flags, null);
+        /** Records the outcome. */
+        Op finish(int code, long transferred, int flags) {
+            error = code;
+            done = transferred;
+            resultFlags = flags;
+            return this;
         }
     }
 
@@ -107,10 +111,11 @@ final class AsyncSocket {
     // guarded by this
     private final ArrayDeque<Op> reads = new ArrayDeque<>(2);
     private final ArrayDeque<Op> writes = new ArrayDeque<>(2);
-    private final ArrayDeque<Op> accepts = new ArrayDeque<>(1);
+    private ArrayDeque<Op> accepts; // created by the first AcceptEx: listeners only
     private Op connecting;
     private final NetworkEventSelection selection = new NetworkEventSelection();
     private boolean readArmed = true;
+    private boolean readable = true; // whether a receive is worth trying before the reactor reports data
     private boolean connectWatched;
     private boolean closeSeen;
     private boolean closed;
@@ -242,6 +247,11 @@ final class AsyncSocket {
 
     int accept(SocketHandle via, TcpSocket target, Overlapped ov, CompletionRoutine routine, ThreadId thread)
             throws WsaException {
+        synchronized (this) {
+            if (accepts == null) {
+                accepts = new ArrayDeque<>(2);
+            }
+        }
         return start(accepts, new Op(ACCEPT, via, null, 0, null, ov, routine, thread, target));
     }
 
@@ -263,32 +273,44 @@ final class AsyncSocket {
             }
         }
         if (connecting != op) {
-            indicate(new Done(op, 0, 0, 0));
+            indicate(op.finish(0, 0, 0));
             return 0;
         }
         requestUpdate();
         throw WsaException.ioPending();
     }
 
-    /** Queues an operation, or runs it at once when it is first in its queue and can complete. */
+    /**
+     * Queues an operation, or runs it at once when it is first in its queue and can complete. A
+     * receive is not tried while the socket is known to be empty (a receive found nothing and the
+     * reactor has not reported it readable since): that read would fail.
+     */
     private int start(ArrayDeque<Op> queue, Op op) throws WsaException {
-        Done done;
+        boolean now;
+        boolean update = false;
         synchronized (this) {
             requireOpen();
-            done = queue.isEmpty() ? attempt(op) : null;
-            if (done == null) {
+            boolean reading = queue == reads;
+            now = queue.isEmpty() && (!reading || readable || socket.buffered() > 0) && attempt(op);
+            if (!now) {
+                if (reading) {
+                    readable = false;
+                }
                 queue.add(op);
+                update = needsUpdate();
             }
         }
-        if (done == null) {
-            requestUpdate();
+        if (!now) {
+            if (update) {
+                reactor.update(this);
+            }
             throw WsaException.ioPending();
         }
-        if (done.failure != null) {
-            throw done.failure; // failed at once: an error return, and no completion indication
+        if (op.failure != null) {
+            throw op.failure; // failed at once: an error return, and no completion indication
         }
-        indicate(done);
-        return done.transferred;
+        indicate(op);
+        return (int) op.done;
     }
 
     private void requireOpen() throws WsaException {
@@ -300,60 +322,69 @@ final class AsyncSocket {
     /**
      * Tries an operation now, without blocking. The caller holds the lock.
      *
-     * @return its completion, or null if it must wait
+     * @return true if it completed (its outcome is in it), false if it must wait
      */
-    private Done attempt(Op op) {
+    private boolean attempt(Op op) {
         try {
             switch (op.kind) {
                 case RECV:
-                    return new Done(op, 0, socket.recv(op.buffers, op.flags), 0);
+                    int n = socket.recv(op.buffers, op.flags);
+                    if (n > 0) {
+                        readable = false; // more data, if any, is the reactor's to report
+                    }
+                    op.finish(0, n, 0);
+                    return true;
                 case RECV_FROM:
                     Received r = socket.recvFrom(op.buffers, op.flags);
                     op.overlapped.recordSender(r.from());
-                    return new Done(op, 0, r.bytes(), r.flags());
+                    op.finish(0, r.bytes(), r.flags());
+                    return true;
                 case SEND:
                     return sendSome(op);
                 case SEND_TO:
-                    return new Done(op, 0, socket.sendTo(op.buffers, op.flags, op.address), 0);
+                    op.finish(0, socket.sendTo(op.buffers, op.flags, op.address), 0);
+                    return true;
                 case ACCEPT:
-                    return ((TcpSocket) socket).acceptInto(op.target, this) ? new Done(op, 0, 0, 0) : null;
+                    return ((TcpSocket) socket).acceptInto(op.target, this);
                 default:
-                    return socket.connectFinished() ? new Done(op, 0, 0, 0) : null;
+                    return socket.connectFinished();
             }
         } catch (WsaException e) {
-            return e.error() == WsaError.WSAEWOULDBLOCK ? null : new Done(op, e.error().code(), (int) op.done, 0, e);
+            if (e.error() == WsaError.WSAEWOULDBLOCK) {
+                return false;
+            }
+            op.finish(e.error().code(), op.done, 0).failure = e;
+            return true;
         }
     }
 
     /** A stream send completes when every byte went out. */
-    private Done sendSome(Op op) throws WsaException {
+    private boolean sendSome(Op op) throws WsaException {
         while (Buffers.remaining(op.buffers) > 0) {
             try {
                 op.done += socket.send(op.buffers, op.flags);
             } catch (WsaException e) {
                 if (e.error() == WsaError.WSAEWOULDBLOCK) {
-                    return null;
+                    return false;
                 }
                 throw e;
             }
         }
-        return new Done(op, 0, (int) op.done, 0);
+        return true;
     }
 
-    private void indicate(Done d) {
+    private void indicate(Op op) {
         try {
-            OverlappedCompletion.indicate(upcall, d.op.via, d.op.overlapped, d.op.routine, d.op.thread, d.error,
-                    d.transferred, d.flags);
+            OverlappedCompletion.indicate(upcall, op.via, op.overlapped, op.routine, op.thread, op.error,
+                    (int) Math.min(op.done, Integer.MAX_VALUE), op.resultFlags);
         } catch (WsaException | RuntimeException e) {
             LOG.warn("{}: indicating the completion of an overlapped operation failed: {}", socket.describe(), e.toString());
         }
     }
 
-    private void indicate(List<Done> done) {
-        if (done != null) {
-            for (Done d : done) {
-                indicate(d);
-            }
+    private void indicate(List<Op> done) {
+        for (int i = 0; i < done.size(); i++) {
+            indicate(done.get(i));
         }
     }
 
@@ -365,25 +396,32 @@ final class AsyncSocket {
      * @return how many were cancelled
      */
     int cancel(Overlapped ov) {
-        List<Done> aborted = new ArrayList<>();
+        List<Op> aborted = new ArrayList<>();
         synchronized (this) {
-            for (ArrayDeque<Op> q : List.of(reads, writes, accepts)) {
-                for (Iterator<Op> it = q.iterator(); it.hasNext(); ) {
-                    Op op = it.next();
-                    if (ov == null || op.overlapped == ov) {
-                        it.remove();
-                        aborted.add(new Done(op, WsaError.WSA_OPERATION_ABORTED.code(), (int) op.done, 0));
-                    }
-                }
-            }
+            abort(reads, ov, aborted);
+            abort(writes, ov, aborted);
+            abort(accepts, ov, aborted);
             if (connecting != null && (ov == null || connecting.overlapped == ov)) {
-                aborted.add(new Done(connecting, WsaError.WSA_OPERATION_ABORTED.code(), 0, 0));
+                aborted.add(connecting.finish(WsaError.WSA_OPERATION_ABORTED.code(), 0, 0));
                 connecting = null;
             }
         }
         indicate(aborted);
         requestUpdate();
         return aborted.size();
+    }
+
+    private static void abort(ArrayDeque<Op> queue, Overlapped ov, List<Op> aborted) {
+        if (queue == null) {
+            return;
+        }
+        for (Iterator<Op> it = queue.iterator(); it.hasNext(); ) {
+            Op op = it.next();
+            if (ov == null || op.overlapped == ov) {
+                it.remove();
+                aborted.add(op.finish(WsaError.WSA_OPERATION_ABORTED.code(), op.done, 0));
+            }
+        }
     }
 
     /** {@code WSPCloseSocket}: aborts what is pending and drops the selection. */
@@ -397,14 +435,28 @@ final class AsyncSocket {
 
     // ---- the reactor's side -----------------------------------------------------------------
 
+    /**
+     * Asks the reactor to register what the socket needs and is not registered for. Interest the
+     * socket no longer needs is dropped by the reactor when a readiness comes that nobody wants, so
+     * read interest stays registered between one overlapped receive and the next.
+     */
     private void requestUpdate() {
+        boolean update;
         synchronized (this) {
-            if (queued || interest() == registeredOps && !closed) {
-                return;
-            }
-            queued = true;
+            update = needsUpdate();
         }
-        reactor.update(this);
+        if (update) {
+            reactor.update(this);
+        }
+    }
+
+    /** Whether the reactor must register more interest; marks the socket queued if so. The caller holds the lock. */
+    private boolean needsUpdate() {
+        if (queued || closed || (interest() & ~registeredOps) == 0) {
+            return false;
+        }
+        queued = true;
+        return true;
     }
 
     /** The selection operations the socket needs now. The caller holds the lock. */
@@ -421,7 +473,7 @@ final class AsyncSocket {
         if (!writes.isEmpty() || selection.writeDue()) {
             ops |= SelectionKey.OP_WRITE;
         }
-        if (!accepts.isEmpty() || selection.wants(NetworkEvents.FD_ACCEPT)) {
+        if (accepts != null && !accepts.isEmpty() || selection.wants(NetworkEvents.FD_ACCEPT)) {
             ops |= SelectionKey.OP_ACCEPT;
         }
         if (connecting != null || connectWatched) {
@@ -455,62 +507,76 @@ final class AsyncSocket {
         }
     }
 
-    /** On the reactor thread: serves what the channel is ready for. */
-    void ready(SelectionKey k) {
-        int ready = k.readyOps();
-
-        List<Done> done = null;
-        synchronized (this) {
-            if ((ready & SelectionKey.OP_CONNECT) != 0) {
-                done = connectReady(done);
-            }
-            if ((ready & SelectionKey.OP_ACCEPT) != 0) {
-                done = serve(accepts, done);
-                if (accepts.isEmpty()) {
-                    record(NetworkEvents.FD_ACCEPT, 0);
-                }
-            }
-            if ((ready & SelectionKey.OP_READ) != 0) {
-                done = serve(reads, done);
-                if (reads.isEmpty()) {
-                    readReady();
-                }
-            }
-            if ((ready & SelectionKey.OP_WRITE) != 0) {
-                done = serve(writes, done);
-                if (writes.isEmpty() && selection.writeDue()) {
-                    record(NetworkEvents.FD_WRITE, 0);
-                }
-            }
-            int ops = interest() & k.channel().validOps();
-            if (ops != registeredOps) {
-                k.interestOps(ops);
-                registeredOps = ops;
-            }
+    /**
+     * On the reactor thread: serves what the channel is ready for, collecting completions in
+     * {@code done} (the reactor's own list) to be indicated once the lock is released. Read interest
+     * that served receives stays registered for the next one.
+     *
+     * @param k the key
+     * @param done an empty list to collect completions in
+     */
+    void ready(SelectionKey k, List<Op> done) {
+        try {
+            serveReady(k, done);
+        } finally {
+            indicate(done);
         }
-        indicate(done);
     }
 
-    private List<Done> serve(ArrayDeque<Op> queue, List<Done> done) {
-        for (Op op; (op = queue.peek()) != null; ) {
-            Done d = attempt(op);
-            if (d == null) {
-                break;
+    private synchronized void serveReady(SelectionKey k, List<Op> done) {
+        if (closed || !k.isValid()) {
+            return;
+        }
+        int ready = k.readyOps();
+        if ((ready & SelectionKey.OP_CONNECT) != 0) {
+            connectReady(done);
+        }
+        if ((ready & SelectionKey.OP_ACCEPT) != 0) {
+            serve(accepts, done);
+            if (accepts == null || accepts.isEmpty()) {
+                record(NetworkEvents.FD_ACCEPT, 0);
+            }
+        }
+        boolean servedReads = false;
+        if ((ready & SelectionKey.OP_READ) != 0) {
+            readable = true;
+            servedReads = !reads.isEmpty();
+            serve(reads, done);
+            if (reads.isEmpty()) {
+                readReady();
+            }
+        }
+        if ((ready & SelectionKey.OP_WRITE) != 0) {
+            serve(writes, done);
+            if (writes.isEmpty() && selection.writeDue()) {
+                record(NetworkEvents.FD_WRITE, 0);
+            }
+        }
+        int ops = (interest() | (servedReads ? SelectionKey.OP_READ : 0)) & k.channel().validOps();
+        if (ops != registeredOps) {
+            k.interestOps(ops);
+            registeredOps = ops;
+        }
+    }
+
+    private void serve(ArrayDeque<Op> queue, List<Op> done) {
+        for (Op op; queue != null && (op = queue.peek()) != null; ) {
+            if (!attempt(op)) {
+                if (queue == reads) {
+                    readable = false;
+                }
+                return;
             }
             queue.poll();
-            if (done == null) {
-                done = new ArrayList<>(2);
-            }
-            done.add(d);
+            done.add(op);
         }
-        return done;
     }
 
-    private List<Done> connectReady(List<Done> done) {
+    private void connectReady(List<Op> done) {
         int error = 0;
         try {
             if (!socket.connectFinished()) {
-                return done;
+                return;
             }
         } catch (WsaException e) {
             error = e.error().code();
@@ -521,13 +587,9 @@ final class AsyncSocket {
             record(NetworkEvents.FD_WRITE, 0);
         }
         if (connecting != null) {
-            if (done == null) {
-                done = new ArrayList<>(1);
-            }
-            done.add(new Done(connecting, error, 0, 0));
+            done.add(connecting.finish(error, 0, 0));
             connecting = null;
         }
-        return done;
     }
 
     /** Readable with no receive waiting: what the selected events make of it. */

@@ -1,8 +1,11 @@
 package ws2.provider.tcpip;
 
 import java.io.IOException;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -25,6 +28,7 @@ final class Reactor implements Runnable {
     private final Selector selector;
     private final Thread thread;
     private final Queue<AsyncSocket> changed = new ConcurrentLinkedQueue<>();
+    private final List<AsyncSocket.Op> done = new ArrayList<>(); // reactor thread only: one key's completions
     private volatile boolean running = true;
 
     /**
@@ -62,7 +66,7 @@ final class Reactor implements Runnable {
                 for (AsyncSocket s; (s = changed.poll()) != null; ) {
                     s.applyInterest(selector);
                 }
-                selector.select(Reactor::dispatch);
+                selector.select(this::dispatch);
             }
         } catch (IOException | RuntimeException e) {
             if (running) {
@@ -78,9 +82,23 @@ final class Reactor implements Runnable {
         }
     }
 
-    private static void dispatch(SelectionKey key) {
-        if (key.isValid()) {
-            ((AsyncSocket) key.attachment()).ready(key);
+    /**
+     * Serves one ready key. A socket closed meanwhile is skipped; a failure of one socket is logged
+     * and its key cancelled, and the reactor goes on serving the others.
+     */
+    private void dispatch(SelectionKey key) {
+        if (!key.isValid()) {
+            return;
+        }
+        try {
+            ((AsyncSocket) key.attachment()).ready(key, done);
+        } catch (CancelledKeyException e) {
+            // the socket was closed while it was being served: its operations were aborted by the close
+        } catch (RuntimeException e) {
+            LOG.error("The tcpip reactor {} dropped a socket whose readiness it could not serve", thread.getName(), e);
+            key.cancel();
+        } finally {
+            done.clear();
         }
     }
 

@@ -482,7 +482,7 @@ final class TcpSocket extends TcpipSocket {
         try {
             long n;
             do {
-                n = src != null ? ch.write(src) : ch.write(srcs);
+                n = src != null ? ch.write(src) : srcs.length == 1 ? ch.write(srcs[0]) : ch.write(srcs);
                 sent += n;
             } while (n > 0 && hasRemaining(src, srcs) && ch.isBlocking());
         } catch (IOException | RuntimeException e) {
@@ -576,7 +576,7 @@ final class TcpSocket extends TcpipSocket {
     private long receiveOnce(SocketChannel ch, ByteBuffer[] dsts) throws WsaException {
         if (peeked == 0 && (rcvTimeout == 0 || !ch.isBlocking())) {
             try {
-                return ch.read(dsts);
+                return dsts.length == 1 ? ch.read(dsts[0]) : ch.read(dsts); // read(2), not readv(2), for one buffer
             } catch (IOException | RuntimeException e) {
                 throw failure(e, "WSPRecv");
             }
