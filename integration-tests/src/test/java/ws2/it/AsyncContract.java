@@ -382,6 +382,25 @@ public abstract class AsyncContract {
     }
 
     @Test
+    public void skippingThePortOnSuccessQueuesOnlyWhatPends() throws Exception {
+        Pair p = pair();
+        CompletionPort port = ws.createCompletionPort();
+        ws.associate(port, p.server(), 3);
+        assertEquals(WsaError.WSAEINVAL, code(() -> ws.setCompletionNotificationModes(p.server(), 0x4)));
+        ws.setCompletionNotificationModes(p.server(), Winsock.FILE_SKIP_COMPLETION_PORT_ON_SUCCESS);
+        Overlapped sent = new Overlapped();
+        assertTrue("a small send completes at once", ws.send(p.server(), text("now"), 0, sent, null));
+        assertEquals(3, sent.transferred());
+        assertNull("no packet for what completed at once", ws.getQueuedCompletionStatus(port, Duration.ofMillis(50)));
+        Overlapped later = new Overlapped();
+        assertFalse(ws.recv(p.server(), new ByteBuffer[] {ByteBuffer.allocate(8)}, 0, later, null));
+        send(p.client(), "x");
+        Completion c = ws.getQueuedCompletionStatus(port, WAIT);
+        assertSame("what pended still comes through the port", later, c.overlapped());
+        assertEquals(3, c.key());
+    }
+
+    @Test
     public void cancelAndCloseAbortPendingOperations() throws Exception {
         Pair p = pair();
         CompletionPort port = ws.createCompletionPort();

@@ -42,6 +42,11 @@ public interface Winsock extends AutoCloseable {
     int WSA_WAIT_IO_COMPLETION = 0xC0;
     /** {@link #waitForMultipleEvents} result when the time ran out. */
     int WSA_WAIT_TIMEOUT = 0x102;
+    /**
+     * {@link #setCompletionNotificationModes} flag {@code FILE_SKIP_COMPLETION_PORT_ON_SUCCESS}: an
+     * overlapped operation that completes at once queues no packet to the completion port.
+     */
+    int FILE_SKIP_COMPLETION_PORT_ON_SUCCESS = 0x1;
     /** Most events one {@link #waitForMultipleEvents} takes ({@code WSA_MAXIMUM_WAIT_EVENTS}). */
     int WSA_MAXIMUM_WAIT_EVENTS = 64;
 
@@ -653,6 +658,19 @@ public interface Winsock extends AutoCloseable {
      *         port is closed or of another context
      */
     void associate(CompletionPort port, SocketHandle s, long key) throws WsaException;
+
+    /**
+     * {@code SetFileCompletionNotificationModes}: with {@link #FILE_SKIP_COMPLETION_PORT_ON_SUCCESS},
+     * an overlapped call on the socket that returns true (completed at once) queues no packet to
+     * its completion port, so the caller handles the outcome right away, as high-throughput Windows
+     * servers do; operations that pend still complete to the port. The event and the completion
+     * routine are not affected.
+     *
+     * @param s a socket of this context
+     * @param flags 0 or {@link #FILE_SKIP_COMPLETION_PORT_ON_SUCCESS}
+     * @throws WsaException {@link WsaError#WSAEINVAL} for other flags, {@link WsaError#WSAENOTSOCK}
+     */
+    void setCompletionNotificationModes(SocketHandle s, int flags) throws WsaException;
 
     /**
      * {@code GetQueuedCompletionStatus}: takes the next completion packet, in the order operations

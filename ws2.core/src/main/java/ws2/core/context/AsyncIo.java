@@ -14,6 +14,7 @@ import ws2.api.SockAddr;
 import ws2.api.SocketHandle;
 import ws2.api.WindowHandle;
 import ws2.api.WindowMessage;
+import ws2.api.Winsock;
 import ws2.api.WsaError;
 import ws2.api.WsaException;
 import ws2.core.socket.CoreSocket;
@@ -209,6 +210,10 @@ final class AsyncIo {
             context.ownEvent(ov.event()).reset();
         }
         ov.begin();
+        ThreadState starting = ((CoreSocket) s).skipsPortOnSuccess() ? ThreadState.current() : null;
+        if (starting != null) {
+            starting.starting(ov);
+        }
         try {
             call.start(a.dispatch(), routine == null ? null : ThreadState.current().id());
             return true;
@@ -221,7 +226,20 @@ final class AsyncIo {
         } catch (RuntimeException e) {
             ov.complete(WsaError.WSAENETDOWN.code(), 0, 0);
             throw ClientContext.fault(a, function, e);
+        } finally {
+            if (starting != null) {
+                starting.starting(null);
+            }
         }
+    }
+
+    void setCompletionNotificationModes(SocketHandle s, int flags) throws WsaException {
+        context.own(s);
+        if ((flags & ~Winsock.FILE_SKIP_COMPLETION_PORT_ON_SUCCESS) != 0) {
+            throw new WsaException(WsaError.WSAEINVAL, "SetFileCompletionNotificationModes takes 0 or"
+                    + " FILE_SKIP_COMPLETION_PORT_ON_SUCCESS (1), got 0x" + Integer.toHexString(flags));
+        }
+        ((CoreSocket) s).skipPortOnSuccess(flags != 0);
     }
 
     int getOverlappedResult(SocketHandle s, Overlapped ov, boolean wait) throws WsaException {

@@ -958,6 +958,11 @@ public final class ClientContext implements Winsock {
     }
 
     @Override
+    public void setCompletionNotificationModes(SocketHandle s, int flags) throws WsaException {
+        async.setCompletionNotificationModes(s, flags);
+    }
+
+    @Override
     public Completion getQueuedCompletionStatus(CompletionPort port, Duration timeout) throws WsaException {
         return async.getQueuedCompletionStatus(port, timeout);
     }

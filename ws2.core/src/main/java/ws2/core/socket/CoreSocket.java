@@ -48,7 +48,8 @@ public final class CoreSocket extends HandleTable.Handle implements SocketHandle
     private volatile Adoption adoption;
     private volatile int connection;
     private volatile CompletionSink sink;
-    private final Map<Overlapped, IntConsumer> onCompletion = new ConcurrentHashMap<>(2);
+    private volatile boolean skipPortOnSuccess;
+    private volatile Map<Overlapped, IntConsumer> onCompletion; // made by the first overlapped connect or accept
 
     /** Where the completed overlapped operations of a socket associated with a completion port go. */
     @FunctionalInterface
@@ -173,14 +174,30 @@ public final class CoreSocket extends HandleTable.Handle implements SocketHandle
      * @param target where its completions go
      * @return false if it already was
      */
-    public boolean associate(CompletionSink target) {
-        synchronized (onCompletion) {
-            if (sink != null) {
-                return false;
-            }
-            sink = target;
-            return true;
+    public synchronized boolean associate(CompletionSink target) {
+        if (sink != null) {
+            return false;
         }
+        sink = target;
+        return true;
+    }
+
+    /**
+     * Sets {@code FILE_SKIP_COMPLETION_PORT_ON_SUCCESS}.
+     *
+     * @param skip whether operations completing at once queue no packet
+     */
+    public void skipPortOnSuccess(boolean skip) {
+        skipPortOnSuccess = skip;
+    }
+
+    /**
+     * Tells whether operations completing at once queue no packet.
+     *
+     * @return the {@code FILE_SKIP_COMPLETION_PORT_ON_SUCCESS} mode
+     */
+    public boolean skipsPortOnSuccess() {
+        return skipPortOnSuccess;
     }
 
     /**
@@ -200,7 +217,17 @@ public final class CoreSocket extends HandleTable.Handle implements SocketHandle
      * @param action called with the operation's error code, once
      */
     public void onCompletion(Overlapped overlapped, IntConsumer action) {
-        onCompletion.put(overlapped, action);
+        Map<Overlapped, IntConsumer> actions = onCompletion;
+        if (actions == null) {
+            synchronized (this) {
+                actions = onCompletion;
+                if (actions == null) {
+                    actions = new ConcurrentHashMap<>(2);
+                    onCompletion = actions;
+                }
+            }
+        }
+        actions.put(overlapped, action);
     }
 
     /**
@@ -210,8 +237,9 @@ public final class CoreSocket extends HandleTable.Handle implements SocketHandle
      * @param error 0 or its {@code WSAE*} code
      */
     public void completed(Overlapped overlapped, int error) {
-        if (!onCompletion.isEmpty()) {
-            IntConsumer action = onCompletion.remove(overlapped);
+        Map<Overlapped, IntConsumer> actions = onCompletion;
+        if (actions != null && !actions.isEmpty()) {
+            IntConsumer action = actions.remove(overlapped);
             if (action != null) {
                 action.accept(error);
             }

@@ -1,6 +1,6 @@
 package ws2.core.upcall;
 
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.TimeUnit;
 
 import ws2.api.WsaError;
@@ -15,8 +15,10 @@ import ws2.api.WsaException;
  */
 final class HandleQueue<T> {
     private static final Object CLOSED = new Object();
+    /** Polls before parking: a busy producer's next element often comes within a microsecond or two. */
+    private static final int SPINS = 1000;
 
-    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final LinkedTransferQueue<Object> queue = new LinkedTransferQueue<>(); // lock-free: no lock between posters and takers
     private final WsaError closedError;
     private final String closedMessage;
     private volatile boolean closed;
@@ -51,9 +53,15 @@ final class HandleQueue<T> {
      */
     @SuppressWarnings("unchecked")
     T take(long timeoutNanos) throws WsaException {
-        Object o;
+        Object o = queue.poll();
+        for (int spin = 0; o == null && spin < SPINS && timeoutNanos != 0; spin++) {
+            Thread.onSpinWait();
+            o = queue.poll();
+        }
         try {
-            o = timeoutNanos < 0 ? queue.take() : queue.poll(timeoutNanos, TimeUnit.NANOSECONDS);
+            if (o == null) {
+                o = timeoutNanos < 0 ? queue.take() : queue.poll(timeoutNanos, TimeUnit.NANOSECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WsaException(WsaError.WSAEINTR, "the wait was interrupted");

@@ -81,7 +81,8 @@ public final class UpcallService implements Upcall {
      *
      * <p>The outcome is recorded first, then the core's own follow-up runs (an overlapped connect or
      * accept marks its socket connected), then the event is signalled (a closed event is skipped)
-     * and the packet goes to the socket's completion port.
+     * and the packet goes to the socket's completion port, unless the socket skips the port on
+     * success and the operation completed inside the call that started it.
      */
     @Override
     public void completeOverlappedRequest(SocketHandle s, Overlapped overlapped, int error, int transferred, int flags)
@@ -96,7 +97,7 @@ public final class UpcallService implements Upcall {
             ((EventObject) overlapped.event()).set();
         }
         CoreSocket.CompletionSink sink = cs.sink();
-        if (sink != null) {
+        if (sink != null && !(cs.skipsPortOnSuccess() && ThreadState.current().isStarting(overlapped))) {
             sink.completed(overlapped, error, transferred);
         }
     }
