@@ -113,7 +113,7 @@ final class AsyncSocket {
     private final ArrayDeque<Op> writes = new ArrayDeque<>(2);
     private ArrayDeque<Op> accepts; // created by the first AcceptEx: listeners only
     private Op connecting;
-    private final NetworkEventSelection selection = new NetworkEventSelection();
+    private NetworkEventSelection selection; // made by the first selection: most sockets never select
     private boolean readArmed = true;
     private boolean readable = true; // whether a receive is worth trying before the reactor reports data
     private boolean connectWatched;
@@ -140,6 +140,9 @@ final class AsyncSocket {
             throws WsaException {
         socket.setNonBlocking(true);
         synchronized (this) {
+            if (selection == null) {
+                selection = new NetworkEventSelection();
+            }
             selection.select(via, upcall, event, window, message, events, socket.isConnected());
             readArmed = true;
             closeSeen = false;
@@ -152,13 +155,16 @@ final class AsyncSocket {
     void inherit(AsyncSocket listener, SocketHandle via) throws WsaException {
         NetworkEventSelection.Snapshot from;
         synchronized (listener) {
-            from = listener.selection.snapshot();
+            from = listener.selection == null ? null : listener.selection.snapshot();
         }
-        if (from.events() == 0) {
+        if (from == null || from.events() == 0) {
             return;
         }
         socket.setNonBlocking(true);
         synchronized (this) {
+            if (selection == null) {
+                selection = new NetworkEventSelection();
+            }
             selection.inherit(from, via, upcall);
         }
         requestUpdate();
@@ -166,6 +172,12 @@ final class AsyncSocket {
 
     /** {@code WSPEnumNetworkEvents}: takes the record and resets the event, atomically. */
     synchronized NetworkEvents enumNetworkEvents(EventHandle reset) throws WsaException {
+        if (selection == null) {
+            if (reset != null) {
+                upcall.resetEvent(reset);
+            }
+            return new NetworkEvents(0, new int[NetworkEvents.FD_MAX_EVENTS]);
+        }
         return selection.take(upcall, reset);
     }
 
@@ -176,7 +188,17 @@ final class AsyncSocket {
      * @return true while events are selected
      */
     synchronized boolean isSelecting() {
-        return selection.isActive();
+        return selecting();
+    }
+
+    /** Whether events are selected. The caller holds the lock. */
+    private boolean selecting() {
+        return selection != null && selection.isActive();
+    }
+
+    /** Whether an event is selected and enabled. The caller holds the lock. */
+    private boolean wants(int bits) {
+        return selection != null && selection.wants(bits);
     }
 
     /**
@@ -187,7 +209,7 @@ final class AsyncSocket {
      */
     void reenable(int bits, boolean wouldBlock) {
         synchronized (this) {
-            if (!selection.isActive()) {
+            if (!selecting()) {
                 return;
             }
             selection.reenable(bits);
@@ -207,14 +229,14 @@ final class AsyncSocket {
     /** A non-blocking connect started: FD_CONNECT follows when it ends. */
     void connectStarted() {
         synchronized (this) {
-            connectWatched = selection.isActive();
+            connectWatched = selecting();
         }
         requestUpdate();
     }
 
     /** Records an event if selected and enabled, and signals or posts it. The caller holds the lock. */
     private void record(int bit, int error) {
-        if (!selection.record(bit, error)) {
+        if (selection != null && !selection.record(bit, error)) {
             LOG.debug("{}: the event or window selected for event 0x{} is gone", socket.describe(),
                     Integer.toHexString(bit));
         }
@@ -428,7 +450,9 @@ final class AsyncSocket {
     void close() {
         synchronized (this) {
             closed = true;
-            selection.clear();
+            if (selection != null) {
+                selection.clear();
+            }
         }
         cancel(null);
     }
@@ -465,15 +489,15 @@ final class AsyncSocket {
             return 0;
         }
         int ops = 0;
-        boolean readEvents = readArmed && (selection.wants(NetworkEvents.FD_READ)
+        boolean readEvents = readArmed && selection != null && (selection.wants(NetworkEvents.FD_READ)
                 || selection.selects(NetworkEvents.FD_CLOSE) && !closeSeen);
         if (!reads.isEmpty() || readEvents) {
             ops |= SelectionKey.OP_READ;
         }
-        if (!writes.isEmpty() || selection.writeDue()) {
+        if (!writes.isEmpty() || selection != null && selection.writeDue()) {
             ops |= SelectionKey.OP_WRITE;
         }
-        if (accepts != null && !accepts.isEmpty() || selection.wants(NetworkEvents.FD_ACCEPT)) {
+        if (accepts != null && !accepts.isEmpty() || wants(NetworkEvents.FD_ACCEPT)) {
             ops |= SelectionKey.OP_ACCEPT;
         }
         if (connecting != null || connectWatched) {
@@ -548,7 +572,7 @@ final class AsyncSocket {
         }
         if ((ready & SelectionKey.OP_WRITE) != 0) {
             serve(writes, done);
-            if (writes.isEmpty() && selection.writeDue()) {
+            if (writes.isEmpty() && selection != null && selection.writeDue()) {
                 record(NetworkEvents.FD_WRITE, 0);
             }
         }
@@ -594,7 +618,7 @@ final class AsyncSocket {
 
     /** Readable with no receive waiting: what the selected events make of it. */
     private void readReady() {
-        if (!selection.isActive()) {
+        if (!selecting()) {
             return;
         }
         int state;

@@ -9,8 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SocketChannel;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import ws2.api.AcceptCondition;
@@ -73,7 +73,7 @@ abstract class TcpipSocket implements IfsHandle {
      * JDK option values the application set, by JDK option: applied to every channel the socket
      * gets and answered by {@code WSPGetSockOpt} as set (the operating system may round them).
      */
-    final Map<SocketOption<?>, Object> applied = new ConcurrentHashMap<>();
+    private volatile Map<SocketOption<?>, Object> applied = Map.of(); // copied on write, under modeLock: few options, many sockets
 
     private volatile SocketHandle handle;
     private volatile AsyncSocket async;
@@ -573,7 +573,7 @@ abstract class TcpipSocket implements IfsHandle {
             oobInline = listener.oobInline;
             debug = listener.debug;
             dontRoute = listener.dontRoute;
-            applied.putAll(listener.applied);
+            applied = listener.applied; // immutable: shared until either socket sets an option
             applyOptions(ch);
             applyMode(ch);
         }
@@ -741,7 +741,11 @@ abstract class TcpipSocket implements IfsHandle {
         if (ch.supportedOptions().contains(option)) {
             setOption(ch, option, value);
         }
-        applied.put(option, value);
+        synchronized (modeLock) {
+            Map<SocketOption<?>, Object> next = new HashMap<>(applied);
+            next.put(option, value);
+            applied = Map.copyOf(next);
+        }
     }
 
     /**
