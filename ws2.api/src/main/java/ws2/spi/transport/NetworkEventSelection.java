@@ -35,6 +35,8 @@ public final class NetworkEventSelection {
     public record Snapshot(EventHandle event, WindowHandle window, int message, int events) {
     }
 
+    private static final NetworkEvents NONE = new NetworkEvents(0, new int[NetworkEvents.FD_MAX_EVENTS]);
+
     private SocketHandle via;
     private Upcall upcall;
     private EventHandle event;
@@ -199,6 +201,9 @@ public final class NetworkEventSelection {
      * @throws WsaException {@code WSA_INVALID_HANDLE} if {@code reset} is not an open event
      */
     public NetworkEvents take(Upcall caller, EventHandle reset) throws WsaException {
+        if (recorded == 0) {
+            return nothingRecorded(caller, reset);
+        }
         if (reset != null) {
             caller.resetEvent(reset);
         }
@@ -206,5 +211,21 @@ public final class NetworkEventSelection {
         recorded = 0;
         Arrays.fill(errors, 0);
         return taken;
+    }
+
+    /**
+     * {@code WSPEnumNetworkEvents} of a socket with nothing recorded, or that never selected events:
+     * resets the event, if given, and reports no event.
+     *
+     * @param caller the caller's upcalls
+     * @param reset the event to reset, or null
+     * @return no events, every code 0
+     * @throws WsaException {@code WSA_INVALID_HANDLE} if {@code reset} is not an open event
+     */
+    public static NetworkEvents nothingRecorded(Upcall caller, EventHandle reset) throws WsaException {
+        if (reset != null) {
+            caller.resetEvent(reset);
+        }
+        return NONE;
     }
 }

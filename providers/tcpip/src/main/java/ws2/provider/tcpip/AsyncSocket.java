@@ -172,13 +172,7 @@ final class AsyncSocket {
 
     /** {@code WSPEnumNetworkEvents}: takes the record and resets the event, atomically. */
     synchronized NetworkEvents enumNetworkEvents(EventHandle reset) throws WsaException {
-        if (selection == null) {
-            if (reset != null) {
-                upcall.resetEvent(reset);
-            }
-            return new NetworkEvents(0, new int[NetworkEvents.FD_MAX_EVENTS]);
-        }
-        return selection.take(upcall, reset);
+        return selection == null ? NetworkEventSelection.nothingRecorded(upcall, reset) : selection.take(upcall, reset);
     }
 
     /**

@@ -107,13 +107,4 @@ final class Reactor implements Runnable {
         running = false;
         selector.wakeup();
     }
-
-    /**
-     * Tells whether the calling thread is the reactor's.
-     *
-     * @return true on the reactor thread
-     */
-    boolean inReactor() {
-        return Thread.currentThread() == thread;
-    }
 }

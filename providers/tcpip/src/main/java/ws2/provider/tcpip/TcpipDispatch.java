@@ -35,6 +35,7 @@ import ws2.api.WsaData;
 import ws2.api.WsaError;
 import ws2.api.WsaException;
 import ws2.catalog.ProtocolInfo;
+import ws2.spi.transport.NetworkEventSelection;
 import ws2.spi.transport.QosTemplates;
 import ws2.spi.transport.WspDispatch;
 import ws2.spi.upcall.ThreadId;
@@ -500,13 +501,7 @@ final class TcpipDispatch implements WspDispatch {
     public NetworkEvents enumNetworkEvents(SocketHandle s, EventHandle event) throws WsaException {
         TcpipSocket socket = socketOf(s);
         AsyncSocket async = socket.asyncIfAny();
-        if (async == null) {
-            if (event != null) {
-                upcall.resetEvent(event);
-            }
-            return new NetworkEvents(0, new int[NetworkEvents.FD_MAX_EVENTS]);
-        }
-        return async.enumNetworkEvents(event);
+        return async == null ? NetworkEventSelection.nothingRecorded(upcall, event) : async.enumNetworkEvents(event);
     }
 
     /** Finds the socket of a call that completes at once, refusing overlapped arguments. */
