@@ -15,6 +15,12 @@ public final class ProviderFlags {
     public static final int PFL_MATCHES_PROTOCOL_ZERO = 0x00000008;
     /** A Network Direct provider. */
     public static final int PFL_NETWORKDIRECT_PROVIDER = 0x00000010;
+    /**
+     * ws2 extension, set on the layered (chain length 0) entry of a layer declared fail-closed:
+     * while the layer is absent, sockets on chains through it fail instead of bypassing it.
+     * Windows defines no bit this high.
+     */
+    public static final int PFL_FAIL_CLOSED = 0x00010000;
 
     private ProviderFlags() {
     }

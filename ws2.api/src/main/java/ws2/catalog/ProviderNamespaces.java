@@ -17,6 +17,13 @@ public final class ProviderNamespaces {
     public static final String EXTENDER_NAME = "ws2.provider";
     /** Namespace of transport (base protocol) entries. */
     public static final String TRANSPORT_NAMESPACE = "ws2.transport";
+    /**
+     * Namespace of layered providers: one clause per layer, whose namespace attribute is the layer's
+     * GUID, with {@link #ATTR_PROTOCOL_NAME}, {@link #ATTR_CATEGORIES}, {@link #ATTR_OVER},
+     * {@link #ATTR_RANK}, {@link #ATTR_FAILURE}, {@link #ATTR_ABOVE}, {@link #ATTR_BELOW} and
+     * {@link #ATTR_CATALOGS}.
+     */
+    public static final String LAYERED_NAMESPACE = "ws2.layered";
     /** Service property carrying the provider GUID of a provider's DS service. */
     public static final String PROVIDER_ID_PROPERTY = "ws2.provider.id";
 
@@ -48,6 +55,27 @@ public final class ProviderNamespaces {
     public static final String ATTR_MESSAGE_SIZE = "messageSize";
     /** Attribute: the catalog views the entry is installed in (List of String: {@code native}, {@code compat32}). */
     public static final String ATTR_CATALOGS = "catalogs";
+
+    /** Layer attribute: its LSP categories ({@link LspCategories} bits, Long). */
+    public static final String ATTR_CATEGORIES = "categories";
+    /**
+     * Layer attribute: an LDAP filter on the attributes of base entries ({@code family},
+     * {@code type}, {@code protocol}, {@code protocolName}, {@code providerId}, {@code serviceFlags},
+     * {@code providerFlags}); the layer goes over every base entry it matches. Empty: every base entry.
+     */
+    public static final String ATTR_OVER = "over";
+    /** Layer attribute: its rank (Long); in a chain, higher ranks sit nearer the application. */
+    public static final String ATTR_RANK = "rank";
+    /** Layer attribute: {@link #FAIL_CLOSED} or {@link #FAIL_OPEN}. */
+    public static final String ATTR_FAILURE = "failure";
+    /** Layer attribute: GUIDs of layers it must sit above when they share a chain (List of String). */
+    public static final String ATTR_ABOVE = "above";
+    /** Layer attribute: GUIDs of layers it must sit below when they share a chain (List of String). */
+    public static final String ATTR_BELOW = "below";
+    /** {@link #ATTR_FAILURE}: sockets fail while the layer is absent. */
+    public static final String FAIL_CLOSED = "closed";
+    /** {@link #ATTR_FAILURE}: sockets bypass the layer while it is absent. */
+    public static final String FAIL_OPEN = "open";
 
     private ProviderNamespaces() {
     }

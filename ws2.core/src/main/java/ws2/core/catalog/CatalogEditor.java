@@ -17,6 +17,7 @@ import ws2.catalog.ProtocolChain;
 import ws2.catalog.ProtocolInfo;
 import ws2.catalog.ProviderFlags;
 import ws2.catalog.ProviderInfoType;
+import ws2.catalog.ServiceFlags;
 
 /**
  * A working copy of the catalog on which one change is made: every {@code WSC*} rule lives here.
@@ -30,6 +31,7 @@ public final class CatalogEditor {
     private final Map<CatalogView, Map<UUID, Integer>> lspCategories = new LinkedHashMap<>();
     private final Map<String, Integer> ids;
     private final Map<String, Integer> appCategories;
+    private final Map<UUID, LayerSpec> layers;
     private int nextId;
 
     /**
@@ -44,6 +46,7 @@ public final class CatalogEditor {
         }
         ids = new HashMap<>(data.ids());
         appCategories = new HashMap<>(data.appCategories());
+        layers = new HashMap<>(data.layers());
         nextId = data.nextId();
     }
 
@@ -53,7 +56,7 @@ public final class CatalogEditor {
      * @return the changed catalog
      */
     public CatalogData toData() {
-        return new CatalogData(view(CatalogView.NATIVE), view(CatalogView.COMPAT32), ids, nextId, appCategories);
+        return new CatalogData(view(CatalogView.NATIVE), view(CatalogView.COMPAT32), ids, nextId, appCategories, layers);
     }
 
     private ViewData view(CatalogView v) {
@@ -203,6 +206,10 @@ public final class CatalogEditor {
         requireInstalled(view, providerId);
         entries.get(view).removeIf(e -> e.info().providerId().equals(providerId));
         lspCategories.get(view).remove(providerId);
+        LayerSpec layer = layers.get(providerId);
+        if (layer != null) {
+            layers.put(providerId, layer.without(view));
+        }
     }
 
     /**
@@ -339,6 +346,155 @@ public final class CatalogEditor {
             lspCategories.get(v).clear();
         }
         appCategories.clear();
+        layers.clear();
+    }
+
+    /**
+     * Declares a layer (or declares it again, changed): checked against every base entry, then its
+     * categories are set as declared. Its entries and chains are made by {@link #syncLayers}.
+     *
+     * @param spec the layer
+     * @throws WsaException {@code WSANO_RECOVERY} if a chain would exceed seven entries,
+     *         {@code WSAEINVALIDPROVIDER} for a cycle or a broken above/below constraint; the
+     *         catalog is then unchanged
+     */
+    public void putLayer(LayerSpec spec) throws WsaException {
+        Map<UUID, LayerSpec> next = new HashMap<>(layers);
+        next.put(spec.id(), spec);
+        for (CatalogView v : CatalogView.values()) {
+            ChainPlanner.check(bases(v), layersOf(next, v), spec.id());
+        }
+        layers.put(spec.id(), spec);
+        for (CatalogView v : spec.views()) {
+            lspCategories.get(v).put(spec.id(), spec.categories());
+        }
+    }
+
+    /**
+     * Returns the declared layers.
+     *
+     * @return layers by GUID
+     */
+    public Map<UUID, LayerSpec> layers() {
+        return Map.copyOf(layers);
+    }
+
+    private List<ProtocolInfo> bases(CatalogView view) {
+        List<ProtocolInfo> out = new ArrayList<>();
+        for (StoredEntry e : entries.get(view)) {
+            if (e.info().protocolChain().isBase()) {
+                out.add(e.info());
+            }
+        }
+        return out;
+    }
+
+    private static List<LayerSpec> layersOf(Map<UUID, LayerSpec> all, CatalogView view) {
+        List<LayerSpec> out = new ArrayList<>();
+        for (LayerSpec l : all.values()) {
+            if (l.views().contains(view)) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Makes the entries of declared layers match the layers and the base entries: one hidden
+     * layered entry per layer, and over each base entry that layers go over one chain entry holding
+     * all of them, top first. Chains that stay keep their ID and position; a new chain goes just
+     * ahead of its base entry; the hidden layered entries sit at the end, top first, so the catalog
+     * does not depend on the order layers arrived in. Runs after every catalog change.
+     *
+     * @throws WsaException {@code WSANO_RECOVERY} if a base entry would get a chain longer than
+     *         seven entries (a new base matched by too many layers); the change is then refused
+     */
+    public void syncLayers() throws WsaException {
+        for (CatalogView v : CatalogView.values()) {
+            List<LayerSpec> present = layersOf(layers, v);
+            if (present.isEmpty() && layers.isEmpty()) {
+                continue;
+            }
+            ChainPlanner.check(bases(v), present, null);
+            syncLayers(v, present);
+        }
+    }
+
+    private void syncLayers(CatalogView view, List<LayerSpec> present) {
+        Map<UUID, Integer> layeredIds = new HashMap<>();
+        Map<Integer, StoredEntry> wanted = new LinkedHashMap<>();
+        Map<Integer, Integer> ahead = new HashMap<>();
+        for (LayerSpec l : present) {
+            ProtocolInfo layered = ProtocolInfo.builder()
+                    .providerId(l.id())
+                    .providerFlags(ProviderFlags.PFL_HIDDEN | (l.failClosed() ? ProviderFlags.PFL_FAIL_CLOSED : 0))
+                    .protocolChain(ProtocolChain.LAYERED)
+                    .protocolName(l.name())
+                    .build();
+            int id = idFor(layered);
+            layeredIds.put(l.id(), id);
+            wanted.put(id, new StoredEntry(layered.withCatalogEntryId(id), l.path()));
+        }
+        for (StoredEntry base : entries.get(view)) {
+            if (!base.info().protocolChain().isBase()) {
+                continue;
+            }
+            List<LayerSpec> stack = ChainPlanner.stackOver(base.info(), present);
+            if (stack.isEmpty()) {
+                continue;
+            }
+            int[] members = new int[stack.size() + 1];
+            for (int i = 0; i < stack.size(); i++) {
+                members[i] = layeredIds.get(stack.get(i).id());
+            }
+            members[stack.size()] = base.id();
+            ProtocolInfo chain = base.info().toBuilder()
+                    .providerId(stack.get(0).id())
+                    .catalogEntryId(0)
+                    .serviceFlags1(base.info().serviceFlags1() & ~ServiceFlags.XP1_IFS_HANDLES)
+                    .protocolChain(ProtocolChain.of(members))
+                    .protocolName(ChainPlanner.chainName(stack, base.info().protocolName()))
+                    .build();
+            int id = idFor(chain);
+            wanted.put(id, new StoredEntry(chain.withCatalogEntryId(id), stack.get(0).path()));
+            ahead.put(id, base.id());
+        }
+        List<StoredEntry> list = entries.get(view);
+        List<StoredEntry> out = new ArrayList<>(list.size() + wanted.size());
+        for (StoredEntry e : list) {
+            if (!layers.containsKey(e.info().providerId()) || e.info().protocolChain().isBase()) {
+                out.add(e);
+            } else if (e.info().protocolChain().isChain()) {
+                StoredEntry kept = wanted.remove(e.id());
+                if (kept != null) {
+                    out.add(kept);
+                }
+            }
+        }
+        present.sort(ChainPlanner.TOP_FIRST);
+        for (LayerSpec l : present) {
+            out.add(wanted.remove(layeredIds.get(l.id())));
+        }
+        for (StoredEntry e : wanted.values()) {
+            Integer before = ahead.get(e.id());
+            int at = before == null ? -1 : indexOf(out, before);
+            if (at < 0) {
+                out.add(e);
+            } else {
+                out.add(at, e);
+            }
+        }
+        list.clear();
+        list.addAll(out);
+    }
+
+    private static int indexOf(List<StoredEntry> list, int id) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).id() == id) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private List<StoredEntry> prepare(CatalogView view, UUID providerId, String path, List<ProtocolInfo> protocols)

@@ -83,6 +83,7 @@ public final class CatalogStore {
         synchronized (lock) {
             CatalogEditor editor = new CatalogEditor(data);
             T result = edit.apply(editor);
+            editor.syncLayers();
             CatalogData next = editor.toData();
             if (next.equals(data)) {
                 return result;

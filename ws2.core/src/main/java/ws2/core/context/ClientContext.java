@@ -48,8 +48,10 @@ import ws2.core.socket.HandleTable;
 import ws2.core.upcall.EventObject;
 import ws2.core.upcall.ThreadState;
 import ws2.core.upcall.Waits;
+import ws2.spi.layer.LayeredTransportProvider;
 import ws2.spi.transport.TransportProvider;
 import ws2.spi.transport.WspDispatch;
+import ws2.spi.upcall.Upcall;
 
 /**
  * One client context: the Windows Sockets client API ({@link Winsock}) for one bundle or one
@@ -78,6 +80,7 @@ public final class ClientContext implements Winsock {
     private final Set<CoreSocket> sockets = ConcurrentHashMap.newKeySet();
     private final Set<EventObject> configChange = ConcurrentHashMap.newKeySet();
     private final Set<HandleTable.Handle> owned = ConcurrentHashMap.newKeySet();
+    private final Set<LayerLink> links = ConcurrentHashMap.newKeySet();
     private final AsyncIo async = new AsyncIo(this);
     private final Object lifecycle = new Object();
     private int startups;
@@ -99,6 +102,18 @@ public final class ClientContext implements Winsock {
     @Override
     public String name() {
         return name;
+    }
+
+    ContextRegistry registry() {
+        return registry;
+    }
+
+    CatalogView catalogView() {
+        return view;
+    }
+
+    Integer appCategories() {
+        return appCategories;
     }
 
     /**
@@ -167,6 +182,10 @@ public final class ClientContext implements Winsock {
                 finishClose(s, a);
             }
         }
+        for (LayerLink link : links) {
+            link.closeAll();
+        }
+        links.clear();
         for (ProviderInstance i : List.copyOf(instances.values())) {
             instances.remove(i.service().id(), i);
             i.retire();
@@ -268,20 +287,17 @@ public final class ClientContext implements Winsock {
             route = routes.byId(view, info.catalogEntryId()).orElseThrow(() -> new WsaException(
                     WsaError.WSAEINVALIDPROVIDER, "catalog entry " + info.catalogEntryId() + " ('" + info.protocolName()
                             + "') is not in the " + view.name().toLowerCase() + " catalog"));
-            if (!route.available()) {
-                throw new WsaException(WsaError.WSAEPROVIDERFAILEDINIT, "catalog entry " + info.catalogEntryId()
-                        + " cannot be used: " + route.reason());
-            }
         } else if (af == ProtocolInfo.FROM_PROTOCOL_INFO || type == ProtocolInfo.FROM_PROTOCOL_INFO
                 || protocol == ProtocolInfo.FROM_PROTOCOL_INFO) {
             throw new WsaException(WsaError.WSAEINVAL, "FROM_PROTOCOL_INFO needs a protocol info");
         } else {
-            route = routes.select(view, af, type, protocol, appCategories);
+            route = routes.select(view, af, type, protocol);
         }
-        ProviderInstance instance = instanceFor(route);
+        Top top = top(route);
+        ProviderInstance instance = instanceFor(top.service(), top.info());
         SocketHandle h;
         try {
-            h = instance.dispatch().socket(af, type, protocol, entryFor(route, info), group, flags);
+            h = instance.dispatch().socket(af, type, protocol, withToken(top.info(), info), group, flags);
         } catch (WsaException e) {
             instance.release();
             throw e;
@@ -293,24 +309,42 @@ public final class ClientContext implements Winsock {
     }
 
     /**
-     * The protocol info {@code WSPSocket} gets: the catalog entry, carrying the caller's
-     * {@code dwProviderReserved} when it is set (the token of a {@code WSPDuplicateSocket} info).
+     * The provider a socket on an entry starts with, and the protocol info it gets.
+     *
+     * @param service the top provider of the client's path through the entry
+     * @param info the chain entry for a layer, the base entry for a base provider
      */
-    private static ProtocolInfo entryFor(Route route, ProtocolInfo given) {
-        return given == null || given.providerReserved() == 0 ? route.info()
-                : route.info().toBuilder().providerReserved(given.providerReserved()).build();
+    record Top(ProviderService service, ProtocolInfo info) {
     }
 
     /**
-     * Returns the started instance of a route's top provider for this context, holding a lease for
-     * the socket about to be created; starts the provider if needed.
+     * Finds where a socket of this client on an entry starts: the first member of its path (layers
+     * the client's categories do not load and absent fail-open layers left out). A layer gets the
+     * chain's entry, a base provider its own (Windows' rule for the bottom of a chain).
      */
-    private ProviderInstance instanceFor(Route route) throws WsaException {
-        ProviderService service = route.top();
+    Top top(Route route) throws WsaException {
+        Route.Member first = route.path(appCategories).get(0);
+        return new Top(first.service(), first.layered() ? route.info() : first.entry().info());
+    }
+
+    /**
+     * The protocol info {@code WSPSocket} gets: the entry, carrying the caller's
+     * {@code dwProviderReserved} when it is set (the token of a {@code WSPDuplicateSocket} info).
+     */
+    static ProtocolInfo withToken(ProtocolInfo entry, ProtocolInfo given) {
+        return given == null || given.providerReserved() == 0 ? entry
+                : entry.toBuilder().providerReserved(given.providerReserved()).build();
+    }
+
+    /**
+     * Returns the started instance of a provider for this context, holding a lease for the socket
+     * about to be created; starts the provider if needed.
+     */
+    ProviderInstance instanceFor(ProviderService service, ProtocolInfo info) throws WsaException {
         while (true) {
             ProviderInstance current = instances.get(service.id());
             if (current == null || current.service() != service || current.isRetired()) {
-                current = start(service, route.info());
+                current = start(service, info);
             }
             current.acquire();
             if (!current.isRetired()) {
@@ -323,7 +357,19 @@ public final class ClientContext implements Winsock {
     private ProviderInstance start(ProviderService service, ProtocolInfo info) throws WsaException {
         WspDispatch dispatch;
         try {
-            dispatch = service.provider().startup(TransportProvider.SPI_VERSION, info, registry.upcallsFor(service.bundle()));
+            Upcall upcall = registry.upcallsFor(service.bundle());
+            if (!info.protocolChain().isChain()) {
+                dispatch = service.provider().startup(TransportProvider.SPI_VERSION, info, upcall);
+            } else if (service.provider() instanceof LayeredTransportProvider) {
+                LayerLink link = new LayerLink(this, service);
+                links.add(link);
+                dispatch = ((LayeredTransportProvider) service.provider()).startup(TransportProvider.SPI_VERSION, info,
+                        upcall, link);
+            } else {
+                throw new WsaException(WsaError.WSAEINVALIDPROVIDER, "provider " + service.describe()
+                        + " is a layer of chain entry " + info.catalogEntryId() + " but does not implement "
+                        + LayeredTransportProvider.class.getName());
+            }
         } catch (WsaException e) {
             throw new WsaException(WsaError.WSAEPROVIDERFAILEDINIT, "WSPStartup of provider " + service.describe()
                     + " failed: " + e.getMessage(), e);
@@ -426,7 +472,7 @@ public final class ClientContext implements Winsock {
         return new WsaException(WsaError.WSAENOTSOCK, "socket " + s.value() + " " + why);
     }
 
-    private static WsaException fault(ProviderService service, String function, RuntimeException e) {
+    static WsaException fault(ProviderService service, String function, RuntimeException e) {
         return new WsaException(WsaError.WSAENETDOWN, function + " of provider " + service.describe() + " failed: " + e, e);
     }
 
@@ -653,13 +699,18 @@ public final class ClientContext implements Winsock {
      * it did not.
      */
     private void finishClose(CoreSocket s, Adoption a) {
+        released(s, a);
+        sockets.remove(s);
+        registry.events().destroyed(s);
+    }
+
+    /** Frees a closed socket's handle (IFS, or non-IFS the provider forgot) and its provider lease. */
+    void released(CoreSocket s, Adoption a) {
         if (registry.handles().release(s) && s.ifsHandle() == null) {
             LOG.warn("Provider {} did not call WPUCloseSocketHandle for {}; the core released it",
                     ((ProviderInstance) a.lease()).service().describe(), s);
         }
-        sockets.remove(s);
         a.lease().released(s);
-        registry.events().destroyed(s);
     }
 
     // ---- options and control ----------------------------------------------------------------
@@ -749,10 +800,10 @@ public final class ClientContext implements Winsock {
     private <T> T translate(int family, ProtocolInfo info, String function, Translation<T> translation)
             throws WsaException {
         requireStarted();
-        Route route = translator(family, info);
-        ProviderInstance instance = instanceFor(route);
+        Top top = top(translator(family, info));
+        ProviderInstance instance = instanceFor(top.service(), top.info());
         try {
-            return translation.apply(instance.dispatch(), route.info());
+            return translation.apply(instance.dispatch(), top.info());
         } catch (RuntimeException e) {
             throw fault(instance.service(), function, e);
         } finally {
@@ -768,9 +819,9 @@ public final class ClientContext implements Winsock {
         }
         Route r = routes.byId(view, info.catalogEntryId()).orElseThrow(() -> new WsaException(WsaError.WSAEINVAL,
                 "catalog entry " + info.catalogEntryId() + " is not installed"));
-        if (!r.available()) {
+        if (!r.usable()) {
             throw new WsaException(WsaError.WSAEINVAL, "catalog entry " + info.catalogEntryId() + " cannot be used: "
-                    + r.reason());
+                    + r.problem());
         }
         return r;
     }

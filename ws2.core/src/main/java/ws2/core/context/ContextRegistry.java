@@ -12,11 +12,14 @@ import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
 
+import ws2.api.WsaError;
+import ws2.api.WsaException;
 import ws2.catalog.CatalogView;
 import ws2.core.catalog.CatalogKeys;
 import ws2.core.catalog.CatalogStore;
 import ws2.core.provider.ProviderService;
 import ws2.core.route.RouteTable;
+import ws2.core.socket.CoreSocket;
 import ws2.core.socket.HandleTable;
 import ws2.spi.upcall.Upcall;
 
@@ -98,6 +101,47 @@ public final class ContextRegistry {
         for (ClientContext c : contexts()) {
             c.close();
         }
+    }
+
+    /**
+     * {@code ws2:explain}: how socket creation would choose an entry for a client.
+     *
+     * @param view the catalog view
+     * @param af address family
+     * @param type socket type
+     * @param protocol protocol
+     * @param client the client's name (application identity), or null for an uncategorized client
+     * @return the explanation, one line per entry considered
+     */
+    public List<String> explain(CatalogView view, int af, int type, int protocol, String client) {
+        return routes().explain(view, af, type, protocol, client == null ? null : applicationCategories(client));
+    }
+
+    /**
+     * {@code ws2:trace}: the providers a socket runs through, top first, each with its bundle and
+     * the version that made the socket.
+     *
+     * @param value a socket handle value
+     * @return one line per provider
+     * @throws WsaException {@code WSAENOTSOCK} if no open socket has the value
+     */
+    public List<String> trace(long value) throws WsaException {
+        HandleTable.Handle h = handles.lookup(value);
+        CoreSocket.Adoption top = h instanceof CoreSocket ? ((CoreSocket) h).top().adoption() : null;
+        if (top == null || top == CoreSocket.CLOSED || !(top.owner() instanceof ClientContext)) {
+            throw new WsaException(WsaError.WSAENOTSOCK, "no open client socket has handle " + value);
+        }
+        List<String> out = new ArrayList<>();
+        out.add("socket " + ((CoreSocket) h).top().value() + " of client context '" + ((ClientContext) top.owner()).name()
+                + "' on entry " + top.entry().catalogEntryId() + " '" + top.entry().protocolName() + "'");
+        int depth = 1;
+        for (CoreSocket s = ((CoreSocket) h).top(); s != null; s = s.below()) {
+            CoreSocket.Adoption a = s.adoption();
+            ProviderService p = ((ProviderInstance) a.lease()).service();
+            out.add(String.format("  %d. %-28s %-16s handle %-9d %s", depth++, p.bundle().getSymbolicName(), p.version(),
+                    s.value(), s.below() == null ? "base, entry " + a.entry().catalogEntryId() : "layer " + p.id()));
+        }
+        return out;
     }
 
     void closed(ClientContext c) {

@@ -1,11 +1,14 @@
 package ws2.core.provider;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import ws2.catalog.CatalogView;
 import ws2.catalog.ProtocolInfo;
+import ws2.core.catalog.LayerSpec;
 
 /**
  * What one provider bundle declares: for each provider GUID and catalog view, its entries in
@@ -14,10 +17,26 @@ import ws2.catalog.ProtocolInfo;
  * @param bundleId the bundle's ID
  * @param location the bundle's location: the provider path of its entries
  * @param entries entries by GUID, then by view (a view the GUID does not go into maps to an empty list)
+ * @param layers the layered providers it declares
  */
-public record Declaration(long bundleId, String location, Map<UUID, Map<CatalogView, List<ProtocolInfo>>> entries) {
-    /** Copies the maps. */
+public record Declaration(long bundleId, String location, Map<UUID, Map<CatalogView, List<ProtocolInfo>>> entries,
+        List<LayerSpec> layers) {
+    /** Copies the collections. */
     public Declaration {
         entries = Map.copyOf(entries);
+        layers = List.copyOf(layers);
+    }
+
+    /**
+     * Returns every GUID the bundle declares: transports and layers.
+     *
+     * @return the GUIDs
+     */
+    public Set<UUID> providerIds() {
+        Set<UUID> ids = new LinkedHashSet<>(entries.keySet());
+        for (LayerSpec l : layers) {
+            ids.add(l.id());
+        }
+        return ids;
     }
 }

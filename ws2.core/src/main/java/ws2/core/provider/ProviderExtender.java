@@ -27,6 +27,7 @@ import ws2.catalog.ProviderNamespaces;
 import ws2.catalog.ProviderStatus;
 import ws2.core.catalog.CatalogEditor;
 import ws2.core.catalog.CatalogStore;
+import ws2.core.catalog.LayerSpec;
 
 /**
  * The provider extender: reads the catalog metadata of bundles as they start and installs their
@@ -81,24 +82,22 @@ public final class ProviderExtender implements BundleTrackerCustomizer<Declarati
     @Override
     public Declaration addingBundle(Bundle bundle, BundleEvent event) {
         BundleRevision revision = bundle.adapt(BundleRevision.class);
-        List<BundleCapability> caps = revision == null ? List.of()
-                : revision.getDeclaredCapabilities(ProviderNamespaces.TRANSPORT_NAMESPACE);
-        if (caps.isEmpty()) {
+        List<Map<String, Object>> transports = clauses(revision, ProviderNamespaces.TRANSPORT_NAMESPACE);
+        List<Map<String, Object>> layers = clauses(revision, ProviderNamespaces.LAYERED_NAMESPACE);
+        if (transports.isEmpty() && layers.isEmpty()) {
             return null;
         }
-        List<Map<String, Object>> clauses = new ArrayList<>();
-        for (BundleCapability c : caps) {
-            clauses.add(c.getAttributes());
-        }
         try {
-            Declaration d = TransportMetadata.read(bundle.getBundleId(), bundle.getLocation(), clauses);
+            Declaration t = TransportMetadata.read(bundle.getBundleId(), bundle.getLocation(), transports);
+            Declaration d = new Declaration(t.bundleId(), t.location(), t.entries(),
+                    LayerMetadata.read(bundle.getLocation(), layers));
             requireGuidsFree(bundle, d);
             install(d);
             declarations.put(bundle.getBundleId(), d);
-            statuses.put(bundle.getBundleId(), status(bundle, List.copyOf(d.entries().keySet()),
+            statuses.put(bundle.getBundleId(), status(bundle, List.copyOf(d.providerIds()),
                     ProviderStatus.State.WAITING_FOR_SERVICE, null, ""));
             LOG.info("Installed catalog entries of provider bundle {} {} for {}", bundle.getSymbolicName(),
-                    bundle.getVersion(), d.entries().keySet());
+                    bundle.getVersion(), d.providerIds());
             declarationsChanged.run();
             return d;
         } catch (WsaException e) {
@@ -110,13 +109,23 @@ public final class ProviderExtender implements BundleTrackerCustomizer<Declarati
         }
     }
 
+    private static List<Map<String, Object>> clauses(BundleRevision revision, String namespace) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (revision != null) {
+            for (BundleCapability c : revision.getDeclaredCapabilities(namespace)) {
+                out.add(c.getAttributes());
+            }
+        }
+        return out;
+    }
+
     private void requireGuidsFree(Bundle bundle, Declaration d) throws MetadataException {
         for (Declaration other : declarations.values()) {
             if (other.bundleId() == bundle.getBundleId()) {
                 continue;
             }
-            for (UUID id : d.entries().keySet()) {
-                if (other.entries().containsKey(id)) {
+            for (UUID id : d.providerIds()) {
+                if (other.providerIds().contains(id)) {
                     throw new MetadataException("provider GUID " + id + " is already declared by bundle "
                             + other.bundleId() + " (" + other.location() + ")");
                 }
@@ -136,6 +145,9 @@ public final class ProviderExtender implements BundleTrackerCustomizer<Declarati
             for (CatalogView v : CatalogView.values()) {
                 editor.syncDeclared(v, e.getKey(), d.location(), e.getValue().get(v));
             }
+        }
+        for (LayerSpec l : d.layers()) {
+            editor.putLayer(l);
         }
     }
 
@@ -161,7 +173,7 @@ public final class ProviderExtender implements BundleTrackerCustomizer<Declarati
      */
     public LongPredicate allowedServers(UUID id) {
         for (Declaration d : declarations.values()) {
-            if (d.entries().containsKey(id)) {
+            if (d.providerIds().contains(id)) {
                 long owner = d.bundleId();
                 return b -> b == owner;
             }

@@ -14,13 +14,28 @@ import ws2.spi.transport.TransportProvider;
  * @param provider the service object
  * @param bundle the bundle that registered it
  * @param serviceId the service's {@code service.id}
+ * @param version the bundle's version when the service was registered (a bundle update changes
+ *        the bundle's version, not that of the sockets the old revision serves)
  */
-public record ProviderService(UUID id, TransportProvider provider, Bundle bundle, long serviceId) {
+public record ProviderService(UUID id, TransportProvider provider, Bundle bundle, long serviceId, String version) {
     /** Checks the parts. */
     public ProviderService {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(bundle, "bundle");
+        Objects.requireNonNull(version, "version");
+    }
+
+    /**
+     * Joins a service registered now.
+     *
+     * @param id the provider GUID
+     * @param provider the service object
+     * @param bundle the bundle that registered it
+     * @param serviceId the service's {@code service.id}
+     */
+    public ProviderService(UUID id, TransportProvider provider, Bundle bundle, long serviceId) {
+        this(id, provider, bundle, serviceId, String.valueOf(bundle.getVersion()));
     }
 
     /**
@@ -29,6 +44,6 @@ public record ProviderService(UUID id, TransportProvider provider, Bundle bundle
      * @return GUID, bundle symbolic name and version
      */
     public String describe() {
-        return id + " (bundle " + bundle.getSymbolicName() + " " + bundle.getVersion() + ")";
+        return id + " (bundle " + bundle.getSymbolicName() + " " + version + ")";
     }
 }

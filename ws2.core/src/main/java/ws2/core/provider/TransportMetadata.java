@@ -1,7 +1,6 @@
 package ws2.core.provider;
 
 import static ws2.catalog.ProviderNamespaces.ATTR_BYTE_ORDER;
-import static ws2.catalog.ProviderNamespaces.ATTR_CATALOGS;
 import static ws2.catalog.ProviderNamespaces.ATTR_FAMILY;
 import static ws2.catalog.ProviderNamespaces.ATTR_MAX_SOCKADDR;
 import static ws2.catalog.ProviderNamespaces.ATTR_MESSAGE_SIZE;
@@ -19,7 +18,6 @@ import static ws2.catalog.ProviderNamespaces.TRANSPORT_NAMESPACE;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,8 +58,8 @@ public final class TransportMetadata {
         Map<UUID, Map<CatalogView, List<ProtocolInfo>>> out = new LinkedHashMap<>();
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < clauses.size(); i++) {
-            Clause c = new Clause(i + 1, clauses.get(i));
-            ProtocolInfo info = c.toProtocolInfo();
+            MetadataClause c = new MetadataClause(TRANSPORT_NAMESPACE, i + 1, clauses.get(i));
+            ProtocolInfo info = toProtocolInfo(c);
             if (!keys.add(CatalogKeys.key(info))) {
                 throw new MetadataException(c.where() + " repeats the family, type and protocol of another entry of provider "
                         + info.providerId());
@@ -82,107 +80,37 @@ public final class TransportMetadata {
                 list.sort(ORDER);
             }
         }
-        return new Declaration(bundleId, location, out);
+        return new Declaration(bundleId, location, out, List.of());
     }
 
-    /** One capability clause being read. */
-    private static final class Clause {
-        private final int index;
-        private final Map<String, Object> attrs;
-
-        Clause(int index, Map<String, Object> attrs) {
-            this.index = index;
-            this.attrs = attrs;
+    private static ProtocolInfo toProtocolInfo(MetadataClause c) throws MetadataException {
+        UUID guid = c.guid();
+        String name = c.string(ATTR_PROTOCOL_NAME);
+        if (name.isEmpty() || name.length() > ProtocolInfo.WSAPROTOCOL_LEN) {
+            throw new MetadataException(c.where() + ": " + ATTR_PROTOCOL_NAME + " must have 1.."
+                    + ProtocolInfo.WSAPROTOCOL_LEN + " characters: '" + name + "'");
         }
-
-        String where() {
-            return TRANSPORT_NAMESPACE + " clause " + index;
+        int family = (int) c.number(ATTR_FAMILY, 1, 0xFFFF);
+        long messageSize = c.number(ATTR_MESSAGE_SIZE, 0, 0xFFFFFFFFL);
+        int minSockAddr = (int) c.number(ATTR_MIN_SOCKADDR, 0, Integer.MAX_VALUE);
+        int maxSockAddr = (int) c.number(ATTR_MAX_SOCKADDR, 0, Integer.MAX_VALUE);
+        if (minSockAddr > maxSockAddr) {
+            throw new MetadataException(c.where() + ": " + ATTR_MIN_SOCKADDR + " " + minSockAddr + " exceeds "
+                    + ATTR_MAX_SOCKADDR + " " + maxSockAddr);
         }
-
-        ProtocolInfo toProtocolInfo() throws MetadataException {
-            UUID guid = guid();
-            String name = string(ATTR_PROTOCOL_NAME);
-            if (name.isEmpty() || name.length() > ProtocolInfo.WSAPROTOCOL_LEN) {
-                throw new MetadataException(where() + ": " + ATTR_PROTOCOL_NAME + " must have 1.."
-                        + ProtocolInfo.WSAPROTOCOL_LEN + " characters: '" + name + "'");
-            }
-            int family = (int) number(ATTR_FAMILY, 1, 0xFFFF);
-            long messageSize = number(ATTR_MESSAGE_SIZE, 0, 0xFFFFFFFFL);
-            int minSockAddr = (int) number(ATTR_MIN_SOCKADDR, 0, Integer.MAX_VALUE);
-            int maxSockAddr = (int) number(ATTR_MAX_SOCKADDR, 0, Integer.MAX_VALUE);
-            if (minSockAddr > maxSockAddr) {
-                throw new MetadataException(where() + ": " + ATTR_MIN_SOCKADDR + " " + minSockAddr + " exceeds "
-                        + ATTR_MAX_SOCKADDR + " " + maxSockAddr);
-            }
-            return ProtocolInfo.builder()
-                    .providerId(guid)
-                    .protocolName(name)
-                    .triple(family, (int) number(ATTR_TYPE, 1, Integer.MAX_VALUE),
-                            (int) number(ATTR_PROTOCOL, 0, Integer.MAX_VALUE))
-                    .protocolMaxOffset((int) number(ATTR_PROTOCOL_MAX_OFFSET, 0, Integer.MAX_VALUE))
-                    .serviceFlags1((int) number(ATTR_SERVICE_FLAGS, Integer.MIN_VALUE, 0xFFFFFFFFL))
-                    .providerFlags((int) number(ATTR_PROVIDER_FLAGS, Integer.MIN_VALUE, 0xFFFFFFFFL))
-                    .version((int) number(ATTR_VERSION, Integer.MIN_VALUE, Integer.MAX_VALUE))
-                    .sockAddrLengths(minSockAddr, maxSockAddr)
-                    .networkByteOrder((int) number(ATTR_BYTE_ORDER, ProtocolInfo.BIGENDIAN, ProtocolInfo.LITTLEENDIAN))
-                    .securityScheme((int) number(ATTR_SECURITY_SCHEME, Integer.MIN_VALUE, Integer.MAX_VALUE))
-                    .messageSize((int) messageSize)
-                    .build();
-        }
-
-        private UUID guid() throws MetadataException {
-            Object v = attrs.get(TRANSPORT_NAMESPACE);
-            if (!(v instanceof String)) {
-                throw new MetadataException(where() + " has no provider GUID (attribute " + TRANSPORT_NAMESPACE + ")");
-            }
-            try {
-                return UUID.fromString((String) v);
-            } catch (IllegalArgumentException e) {
-                throw new MetadataException(where() + ": provider GUID is not a GUID: '" + v + "'");
-            }
-        }
-
-        private String string(String name) throws MetadataException {
-            Object v = attrs.get(name);
-            if (!(v instanceof String)) {
-                throw new MetadataException(where() + ": attribute " + name + " must be a String, got " + describe(v));
-            }
-            return (String) v;
-        }
-
-        private long number(String name, long min, long max) throws MetadataException {
-            Object v = attrs.get(name);
-            if (!(v instanceof Long)) {
-                throw new MetadataException(where() + ": attribute " + name + " must be a Long, got " + describe(v));
-            }
-            long n = (Long) v;
-            if (n < min || n > max) {
-                throw new MetadataException(where() + ": attribute " + name + " = " + n + " is outside " + min + ".." + max);
-            }
-            return n;
-        }
-
-        Set<CatalogView> views() throws MetadataException {
-            Object v = attrs.get(ATTR_CATALOGS);
-            if (!(v instanceof List) || ((List<?>) v).isEmpty()) {
-                throw new MetadataException(where() + ": attribute " + ATTR_CATALOGS
-                        + " must be a non-empty List<String> of native, compat32; got " + describe(v));
-            }
-            Set<CatalogView> views = EnumSet.noneOf(CatalogView.class);
-            for (Object o : (List<?>) v) {
-                if ("native".equals(o)) {
-                    views.add(CatalogView.NATIVE);
-                } else if ("compat32".equals(o)) {
-                    views.add(CatalogView.COMPAT32);
-                } else {
-                    throw new MetadataException(where() + ": unknown catalog '" + o + "' (use native or compat32)");
-                }
-            }
-            return views;
-        }
-
-        private static String describe(Object v) {
-            return v == null ? "nothing" : v.getClass().getSimpleName() + " '" + v + "'";
-        }
+        return ProtocolInfo.builder()
+                .providerId(guid)
+                .protocolName(name)
+                .triple(family, (int) c.number(ATTR_TYPE, 1, Integer.MAX_VALUE),
+                        (int) c.number(ATTR_PROTOCOL, 0, Integer.MAX_VALUE))
+                .protocolMaxOffset((int) c.number(ATTR_PROTOCOL_MAX_OFFSET, 0, Integer.MAX_VALUE))
+                .serviceFlags1((int) c.number(ATTR_SERVICE_FLAGS, Integer.MIN_VALUE, 0xFFFFFFFFL))
+                .providerFlags((int) c.number(ATTR_PROVIDER_FLAGS, Integer.MIN_VALUE, 0xFFFFFFFFL))
+                .version((int) c.number(ATTR_VERSION, Integer.MIN_VALUE, Integer.MAX_VALUE))
+                .sockAddrLengths(minSockAddr, maxSockAddr)
+                .networkByteOrder((int) c.number(ATTR_BYTE_ORDER, ProtocolInfo.BIGENDIAN, ProtocolInfo.LITTLEENDIAN))
+                .securityScheme((int) c.number(ATTR_SECURITY_SCHEME, Integer.MIN_VALUE, Integer.MAX_VALUE))
+                .messageSize((int) messageSize)
+                .build();
     }
 }

@@ -59,34 +59,31 @@ public final class RouteTable {
         ProtocolChain chain = e.info().protocolChain();
         if (!chain.isChain()) {
             ProviderService s = live.get(e.info().providerId());
-            return new Route(e, s, s != null ? "" : noService(e.info().providerId(), e.path()), new int[0]);
+            return new Route(e, List.of(new Route.Member(e, s, 0, false)),
+                    s != null ? "" : Route.noService(e.info().providerId(), e.path()));
         }
-        int[] categories = new int[chain.length() - 1];
-        ProviderService top = null;
+        List<Route.Member> members = new ArrayList<>(chain.length());
         for (int i = 0; i < chain.length(); i++) {
             Optional<StoredEntry> member = view.byId(chain.entry(i));
             if (member.isEmpty()) {
-                return new Route(e, null, "its chain names catalog entry " + chain.entry(i)
-                        + ", which is no longer installed", categories);
+                return new Route(e, members, "its chain names catalog entry " + chain.entry(i)
+                        + ", which is no longer installed");
             }
-            UUID id = member.get().info().providerId();
-            ProviderService s = live.get(id);
-            if (s == null) {
-                return new Route(e, null, "layer " + (i + 1) + " of its chain: " + noService(id, member.get().path()),
-                        categories);
+            ProtocolInfo info = member.get().info();
+            boolean last = i == chain.length() - 1;
+            if (last != info.protocolChain().isBase() || !last && !info.protocolChain().isLayered()) {
+                return new Route(e, members, "member " + (i + 1) + " of its chain, entry " + chain.entry(i) + ", is "
+                        + info.protocolChain() + "; a chain lists layered entries, then one base entry");
             }
-            if (i == 0) {
-                top = s;
-            }
-            if (i < categories.length) {
-                categories[i] = view.lspCategories().getOrDefault(id, 0);
+            ProviderService s = live.get(info.providerId());
+            members.add(new Route.Member(member.get(), s, view.lspCategories().getOrDefault(info.providerId(), 0),
+                    info.hasProviderFlags(ProviderFlags.PFL_FAIL_CLOSED)));
+            if (last && s == null) {
+                return new Route(e, members, "its base entry " + chain.entry(i) + ": "
+                        + Route.noService(info.providerId(), member.get().path()));
             }
         }
-        return new Route(e, top, "", categories);
-    }
-
-    private static String noService(UUID id, String path) {
-        return "provider " + id + " has no registered service (is its bundle " + path + " stopped?)";
+        return new Route(e, members, "");
     }
 
     /**
@@ -119,10 +116,11 @@ public final class RouteTable {
      * Chooses the entry for {@code socket(af, type, protocol)} exactly as Winsock does: the first
      * base or chain entry in catalog order that matches; 0 is a wildcard for family and type, and for
      * protocol only on entries with {@code PFL_MATCHES_PROTOCOL_ZERO}; a protocol matches within
-     * {@code iProtocol..iProtocol+iProtocolMaxOffset}; layered entries are never chosen; chains whose
-     * layers the client's categories do not permit are passed over. Unlike Windows, an entry whose
-     * provider is absent is passed over too, so another provider of the same protocol can take the
-     * socket.
+     * {@code iProtocol..iProtocol+iProtocolMaxOffset}; layered entries are never chosen. Unlike
+     * Windows, an entry whose base provider is absent is passed over, so another provider of the
+     * same protocol can take the socket. Which layers of the chosen chain a client runs through
+     * ({@link Route#path}) is decided after: layers its categories do not load and absent fail-open
+     * layers are left out, an absent fail-closed layer fails the socket.
      *
      * <p>When nothing matches, the code does not depend on catalog order: {@code WSAEAFNOSUPPORT}
      * if no entry has the family, else {@code WSAESOCKTNOSUPPORT} if none of that family has the
@@ -133,33 +131,21 @@ public final class RouteTable {
      * @param af address family, 0 for any
      * @param type socket type, 0 for any
      * @param protocol protocol
-     * @param appCategories the client's permitted LSP categories, or null
      * @return the route
      * @throws WsaException as above
      */
-    public Route select(CatalogView view, int af, int type, int protocol, Integer appCategories) throws WsaException {
+    public Route select(CatalogView view, int af, int type, int protocol) throws WsaException {
         boolean family = false;
         boolean familyAndType = false;
         Route unavailable = null;
         for (Route r : routes.get(view)) {
-            ProtocolInfo i = r.info();
-            if (i.protocolChain().isLayered()) {
+            int m = match(r.info(), af, type, protocol);
+            family |= m >= FAMILY;
+            familyAndType |= m >= TYPE;
+            if (m != MATCH) {
                 continue;
             }
-            if (af != 0 && i.addressFamily() != af) {
-                continue;
-            }
-            family = true;
-            if (type != 0 && i.socketType() != type) {
-                continue;
-            }
-            familyAndType = true;
-            boolean protocolMatches = i.coversProtocol(protocol)
-                    || protocol == 0 && i.hasProviderFlags(ProviderFlags.PFL_MATCHES_PROTOCOL_ZERO);
-            if (!protocolMatches || !r.permits(appCategories)) {
-                continue;
-            }
-            if (r.available()) {
+            if (r.usable()) {
                 return r;
             }
             if (unavailable == null) {
@@ -170,7 +156,7 @@ public final class RouteTable {
         if (unavailable != null) {
             throw new WsaException(WsaError.WSAEPROVIDERFAILEDINIT, "catalog entry " + unavailable.info().catalogEntryId()
                     + " '" + unavailable.info().protocolName() + "' matches (" + triple + ") but cannot be used: "
-                    + unavailable.reason());
+                    + unavailable.problem());
         }
         if (!family) {
             throw new WsaException(WsaError.WSAEAFNOSUPPORT, "no catalog entry supports address family " + AddressFamily.name(af));
@@ -180,6 +166,77 @@ public final class RouteTable {
                     + " supports socket type " + SocketType.name(type));
         }
         throw new WsaException(WsaError.WSAEPROTONOSUPPORT, "no catalog entry matches (" + triple + ")");
+    }
+
+    private static final int LAYERED = 0;
+    private static final int FAMILY = 2;
+    private static final int TYPE = 3;
+    private static final int MATCH = 4;
+
+    /** How far an entry matches a request: layered, other family (1), family, type, or all. */
+    private static int match(ProtocolInfo i, int af, int type, int protocol) {
+        if (i.protocolChain().isLayered()) {
+            return LAYERED;
+        }
+        if (af != 0 && i.addressFamily() != af) {
+            return 1;
+        }
+        if (type != 0 && i.socketType() != type) {
+            return FAMILY;
+        }
+        boolean protocolMatches = i.coversProtocol(protocol)
+                || protocol == 0 && i.hasProviderFlags(ProviderFlags.PFL_MATCHES_PROTOCOL_ZERO);
+        return protocolMatches ? MATCH : TYPE;
+    }
+
+    /**
+     * Explains {@link #select} for {@code ws2:explain}: each entry in catalog order with why it was
+     * passed over, until the chosen one, then the path a client's socket on it runs through, with
+     * why each layer is in or out.
+     *
+     * @param view the client's catalog view
+     * @param af address family
+     * @param type socket type
+     * @param protocol protocol
+     * @param appCategories the client's permitted categories, or null when not categorized
+     * @return the lines
+     */
+    public List<String> explain(CatalogView view, int af, int type, int protocol, Integer appCategories) {
+        List<String> out = new ArrayList<>();
+        for (Route r : routes.get(view)) {
+            ProtocolInfo i = r.info();
+            String head = i.catalogEntryId() + " '" + i.protocolName() + "': ";
+            int m = match(i, af, type, protocol);
+            if (m != MATCH) {
+                out.add(head + (m == LAYERED ? "passed over: a layered entry is never chosen"
+                        : m < FAMILY ? "passed over: family " + AddressFamily.name(i.addressFamily())
+                        : m < TYPE ? "passed over: type " + SocketType.name(i.socketType())
+                        : "passed over: protocol " + i.protocol() + (i.protocolMaxOffset() > 0
+                                ? ".." + (i.protocol() + i.protocolMaxOffset()) : "")));
+                continue;
+            }
+            if (!r.usable()) {
+                out.add(head + "passed over: unavailable, " + r.problem());
+                continue;
+            }
+            out.add(head + "CHOSEN: the first usable entry that matches in catalog order");
+            try {
+                List<Route.Member> path = r.path(appCategories);
+                for (Route.Member member : r.members()) {
+                    ProtocolInfo mi = member.entry().info();
+                    String why = path.contains(member) ? (member.layered() ? "runs: layer, present" : "runs: base, present")
+                            : member.service() == null ? "bypassed: fail-open layer, absent"
+                            : "skipped: the client's categories do not load a layer with categories 0x"
+                                    + Integer.toHexString(member.categories());
+                    out.add("    " + mi.catalogEntryId() + " '" + mi.protocolName() + "' " + why);
+                }
+            } catch (WsaException e) {
+                out.add("    socket creation fails: " + e.error().name() + " (" + e.error().code() + "): " + e.getMessage());
+            }
+            return out;
+        }
+        out.add("no usable entry matches: socket creation fails");
+        return out;
     }
 
     /**
@@ -192,7 +249,7 @@ public final class RouteTable {
      */
     public Route firstOfFamily(CatalogView view, int af) throws WsaException {
         for (Route r : routes.get(view)) {
-            if (!r.info().protocolChain().isLayered() && r.info().addressFamily() == af && r.available()) {
+            if (!r.info().protocolChain().isLayered() && r.info().addressFamily() == af && r.usable()) {
                 return r;
             }
         }

@@ -44,7 +44,7 @@ final class CatalogFormat {
             if (chain.isChain()) {
                 line(sb, "Protocol Chain", chain.toString());
             }
-            line(sb, "Available", e.available() ? "Yes" : "No: " + e.reason());
+            line(sb, "Available", !e.available() ? "No: " + e.reason() : e.reason().isEmpty() ? "Yes" : "Yes, " + e.reason());
         }
         if (entries.isEmpty()) {
             sb.append("The ").append(view == CatalogView.NATIVE ? "native" : "32-bit").append(" catalog is empty.\n");

@@ -50,6 +50,8 @@ public final class CoreSocket extends HandleTable.Handle implements SocketHandle
     private volatile CompletionSink sink;
     private volatile boolean skipPortOnSuccess;
     private volatile Map<Overlapped, IntConsumer> onCompletion; // made by the first overlapped connect or accept
+    private volatile CoreSocket upper;
+    private volatile CoreSocket lower;
 
     /** Where the completed overlapped operations of a socket associated with a completion port go. */
     @FunctionalInterface
@@ -244,6 +246,39 @@ public final class CoreSocket extends HandleTable.Handle implements SocketHandle
                 action.accept(error);
             }
         }
+    }
+
+    /**
+     * Links a layer's socket to the lower socket it runs over.
+     *
+     * @param below the lower socket
+     */
+    public void stackOn(CoreSocket below) {
+        lower = below;
+        below.upper = this;
+    }
+
+    /**
+     * Returns the socket this one runs over, if it is a layer's socket.
+     *
+     * @return the lower socket, or null
+     */
+    public CoreSocket below() {
+        return lower;
+    }
+
+    /**
+     * Returns the socket a client holds for this one: itself, or the topmost layer socket over it.
+     * Completions and messages of a lower socket are delivered to it.
+     *
+     * @return the top socket
+     */
+    public CoreSocket top() {
+        CoreSocket s = this;
+        for (CoreSocket u = s.upper; u != null; u = s.upper) {
+            s = u;
+        }
+        return s;
     }
 
     @Override

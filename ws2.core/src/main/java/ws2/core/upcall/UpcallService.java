@@ -90,7 +90,7 @@ public final class UpcallService implements Upcall {
         if (!(s instanceof CoreSocket) || ((CoreSocket) s).isReleased()) {
             throw new WsaException(WsaError.WSAEINVAL, "WPUCompleteOverlappedRequest: " + s + " is not an open socket handle");
         }
-        CoreSocket cs = (CoreSocket) s;
+        CoreSocket cs = ((CoreSocket) s).top();
         overlapped.complete(error, transferred, flags);
         cs.completed(overlapped, error);
         if (overlapped.event() instanceof EventObject && !((EventObject) overlapped.event()).isReleased()) {
@@ -184,7 +184,16 @@ public final class UpcallService implements Upcall {
 
     @Override
     public boolean postMessage(WindowHandle window, int message, long wParam, long lParam) {
-        return window instanceof MessageWindow && ((MessageWindow) window).post(new WindowMessage(message, wParam, lParam));
+        return window instanceof MessageWindow && ((MessageWindow) window).post(new WindowMessage(message, client(wParam), lParam));
+    }
+
+    /**
+     * The LSP sample's async-select window in one step: a message about a lower socket of a
+     * layer's socket names the handle the client holds.
+     */
+    private long client(long wParam) {
+        HandleTable.Handle h = table.lookup(wParam);
+        return h instanceof CoreSocket ? ((CoreSocket) h).top().value() : wParam;
     }
 
     /**

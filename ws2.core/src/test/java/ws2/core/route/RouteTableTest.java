@@ -66,11 +66,11 @@ class RouteTableTest {
     }
 
     private static String select(RouteTable t, int af, int type, int proto) throws WsaException {
-        return t.select(NATIVE, af, type, proto, null).info().protocolName();
+        return t.select(NATIVE, af, type, proto).info().protocolName();
     }
 
     private static WsaError refused(RouteTable t, int af, int type, int proto) {
-        return assertThrows(WsaException.class, () -> t.select(NATIVE, af, type, proto, null)).error();
+        return assertThrows(WsaException.class, () -> t.select(NATIVE, af, type, proto)).error();
     }
 
     @Test
@@ -121,26 +121,32 @@ class RouteTableTest {
         RouteTable bOnly = table(catalog(), B);
         assertEquals("B tcp", select(bOnly, AF_INET, SOCK_STREAM, IPPROTO_TCP));
         RouteTable none = table(catalog());
-        WsaException x = assertThrows(WsaException.class, () -> none.select(NATIVE, AF_INET, SOCK_STREAM, IPPROTO_TCP, null));
+        WsaException x = assertThrows(WsaException.class, () -> none.select(NATIVE, AF_INET, SOCK_STREAM, IPPROTO_TCP));
         assertEquals(WsaError.WSAEPROVIDERFAILEDINIT, x.error());
         assertTrue(x.getMessage().contains("entry 1001 'A tcp'"), x.getMessage());
         assertTrue(x.getMessage().contains("no registered service"), x.getMessage());
     }
 
     @Test
-    void layeredEntriesAreNeverChosenAndChainsObeyApplicationCategories() throws WsaException {
+    void layeredEntriesAreNeverChosenAndCategoriesChooseTheLayersOfAPath() throws WsaException {
         CatalogEditor e = new CatalogEditor(catalog());
         e.installProviderAndChains(NATIVE, LSP, "lsp", "Firewall", 0,
                 List.of(entry(AF_INET, SOCK_STREAM, IPPROTO_TCP, 0, true, "target")));
         e.setProviderInfo(NATIVE, LSP, ProviderInfoType.LSP_CATEGORIES, LspCategories.LSP_FIREWALL);
         RouteTable t = table(e.toData(), A, B, LSP);
-        assertEquals("Firewall over [A tcp]", select(t, AF_INET, SOCK_STREAM, IPPROTO_TCP));
-        assertEquals("Firewall over [A tcp]", t.select(NATIVE, AF_INET, SOCK_STREAM, IPPROTO_TCP,
-                LspCategories.LSP_FIREWALL | LspCategories.LSP_INSPECTOR).info().protocolName());
-        assertEquals("A tcp", t.select(NATIVE, AF_INET, SOCK_STREAM, IPPROTO_TCP, LspCategories.LSP_INSPECTOR)
-                .info().protocolName(), "a categorized client skips layers outside its categories");
+        Route chain = t.select(NATIVE, AF_INET, SOCK_STREAM, IPPROTO_TCP);
+        assertEquals("Firewall over [A tcp]", chain.info().protocolName());
+        assertEquals(List.of("Firewall", "A tcp"), names(chain.path(LspCategories.LSP_FIREWALL | LspCategories.LSP_INSPECTOR)));
+        assertEquals(List.of("A tcp"), names(chain.path(LspCategories.LSP_INSPECTOR)),
+                "a categorized client runs without the layers its categories do not load");
         RouteTable lspGone = table(e.toData(), A, B);
-        assertEquals("A tcp", select(lspGone, AF_INET, SOCK_STREAM, IPPROTO_TCP));
-        assertTrue(lspGone.byId(NATIVE, 1006).orElseThrow().reason().contains("layer 1"));
+        Route bypass = lspGone.select(NATIVE, AF_INET, SOCK_STREAM, IPPROTO_TCP);
+        assertTrue(bypass.available());
+        assertTrue(bypass.reason().startsWith("bypassing fail-open layer 'Firewall'"), bypass.reason());
+        assertEquals(List.of("A tcp"), names(bypass.path(null)));
+    }
+
+    private static List<String> names(List<Route.Member> path) {
+        return path.stream().map(m -> m.entry().info().protocolName()).toList();
     }
 }

@@ -1,0 +1,23 @@
+package ws2.provider.passthrough;
+
+import org.osgi.service.component.annotations.Component;
+
+import ws2.catalog.LspCategories;
+import ws2.catalog.annotations.LayeredProtocol;
+import ws2.catalog.annotations.ProviderId;
+import ws2.spi.transport.TransportProvider;
+
+/** Pass-through layer A, rank 10 over every base entry, fail-open. */
+@Component(service = TransportProvider.class)
+@ProviderId(PassThroughA.ID)
+@LayeredProtocol(providerId = PassThroughA.ID, name = "ws2 Pass-through A", categories = LspCategories.LSP_INSPECTOR,
+        rank = 10)
+public final class PassThroughA extends PassThroughLayer {
+    /** The layer's GUID. */
+    public static final String ID = "0d3c1f5e-7a2b-4c61-8e90-1b2c3d4e5f01";
+
+    /** Creates the layer. */
+    public PassThroughA() {
+        super("ws2 pass-through layer A");
+    }
+}

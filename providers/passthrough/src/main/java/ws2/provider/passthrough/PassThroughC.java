@@ -1,0 +1,23 @@
+package ws2.provider.passthrough;
+
+import org.osgi.service.component.annotations.Component;
+
+import ws2.catalog.LspCategories;
+import ws2.catalog.annotations.LayeredProtocol;
+import ws2.catalog.annotations.ProviderId;
+import ws2.spi.transport.TransportProvider;
+
+/** Pass-through layer C, rank 30 over every base entry, fail-open. */
+@Component(service = TransportProvider.class)
+@ProviderId(PassThroughC.ID)
+@LayeredProtocol(providerId = PassThroughC.ID, name = "ws2 Pass-through C", categories = LspCategories.LSP_INSPECTOR,
+        rank = 30)
+public final class PassThroughC extends PassThroughLayer {
+    /** The layer's GUID. */
+    public static final String ID = "0d3c1f5e-7a2b-4c61-8e90-1b2c3d4e5f03";
+
+    /** Creates the layer. */
+    public PassThroughC() {
+        super("ws2 pass-through layer C");
+    }
+}

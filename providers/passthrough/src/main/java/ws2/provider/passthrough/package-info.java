@@ -1,0 +1,2 @@
+/** Pass-through layered providers: the smallest LSPs ws2 can have. */
+package ws2.provider.passthrough;
