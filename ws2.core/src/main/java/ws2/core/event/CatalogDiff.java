@@ -54,7 +54,7 @@ final class CatalogDiff {
                 if (!was.info().protocolName().equals(e.getValue().info().protocolName())) {
                     out.add(new Notice(EVENT_OBJECT_NAMECHANGE, window, e.getKey()));
                 }
-                if (was.available() != e.getValue().available()) {
+                if (was.available() != e.getValue().available() || !was.reason().equals(e.getValue().reason())) {
                     out.add(new Notice(EVENT_OBJECT_STATECHANGE, window, e.getKey()));
                 }
             }
