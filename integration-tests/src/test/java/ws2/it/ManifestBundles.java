@@ -4,9 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
@@ -54,6 +57,31 @@ final class ManifestBundles {
                     in.transferTo(jar);
                 }
                 jar.closeEntry();
+            }
+        }
+        return new ByteArrayInputStream(out.toByteArray());
+    }
+
+    /**
+     * Copies a bundle jar with another {@code Bundle-Version}: the "new release" of a bundle for
+     * an update test.
+     *
+     * @param jar the bundle
+     * @param version the new version
+     * @return the copy's bytes
+     * @throws IOException if the jar cannot be read
+     */
+    static InputStream withVersion(Path jar, String version) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {
+            Manifest m = new Manifest(in.getManifest());
+            m.getMainAttributes().putValue("Bundle-Version", version);
+            try (JarOutputStream copy = new JarOutputStream(out, m)) {
+                for (JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
+                    copy.putNextEntry(new JarEntry(e.getName()));
+                    in.transferTo(copy);
+                    copy.closeEntry();
+                }
             }
         }
         return new ByteArrayInputStream(out.toByteArray());
