@@ -83,10 +83,11 @@ public final class Ws2Felix implements AutoCloseable {
      * Boots the runtime with extra framework properties and waits until the tcpip entries are usable.
      *
      * @param extra framework properties added to the defaults, for bundles that read them
+     * @param extraBundles embedded bundles installed after the default ones (layers, FileInstall)
      * @return the running runtime
      * @throws Exception if it does not come up
      */
-    static Ws2Felix start(Map<String, String> extra) throws Exception {
+    static Ws2Felix start(Map<String, String> extra, String... extraBundles) throws Exception {
         Map<String, String> props = new HashMap<>(extra);
         props.put(Constants.FRAMEWORK_STORAGE, Files.createTempDirectory("ws2-bench-felix").toString());
         props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
@@ -98,7 +99,9 @@ public final class Ws2Felix implements AutoCloseable {
         fw.start();
         BundleContext ctx = fw.getBundleContext();
         List<Bundle> installed = new ArrayList<>();
-        for (String name : BUNDLES) {
+        List<String> names = new ArrayList<>(List.of(BUNDLES));
+        names.addAll(List.of(extraBundles));
+        for (String name : names) {
             try (InputStream in = Ws2Felix.class.getResourceAsStream("/bundles/" + name + ".jar")) {
                 if (in == null) {
                     throw new IllegalStateException("bundle " + name + " is not embedded in the benchmark jar");

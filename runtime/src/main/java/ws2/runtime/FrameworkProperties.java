@@ -37,7 +37,7 @@ final class FrameworkProperties {
         properties.put("felix.bootdelegation.implicit", "false");
         properties.put("ws2.data.dir", home.data().toString());
         properties.put("felix.fileinstall.dir", home.deploy().toString());
-        properties.put("felix.fileinstall.poll", "1000");
+        properties.put("felix.fileinstall.poll", "100");
         properties.put("felix.fileinstall.noInitialDelay", "true");
         properties.put("felix.fileinstall.bundles.new.start", "true");
         // warnings and errors only, through java.util.logging, i.e. on standard error

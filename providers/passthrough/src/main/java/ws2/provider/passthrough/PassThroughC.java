@@ -7,11 +7,14 @@ import ws2.catalog.annotations.LayeredProtocol;
 import ws2.catalog.annotations.ProviderId;
 import ws2.spi.transport.TransportProvider;
 
-/** Pass-through layer C, rank 30 over every base entry, fail-open. */
+/**
+ * Pass-through layer C, rank 30 over every base entry, fail-open; categories LSP_INSPECTOR and
+ * LSP_LOCAL_CACHE, so a client permitted LSP_INSPECTOR alone loads layer A only.
+ */
 @Component(service = TransportProvider.class)
 @ProviderId(PassThroughC.ID)
-@LayeredProtocol(providerId = PassThroughC.ID, name = "ws2 Pass-through C", categories = LspCategories.LSP_INSPECTOR,
-        rank = 30)
+@LayeredProtocol(providerId = PassThroughC.ID, name = "ws2 Pass-through C", categories = LspCategories.LSP_INSPECTOR
+        | LspCategories.LSP_LOCAL_CACHE, rank = 30)
 public final class PassThroughC extends PassThroughLayer {
     /** The layer's GUID. */
     public static final String ID = "0d3c1f5e-7a2b-4c61-8e90-1b2c3d4e5f03";
