@@ -7,6 +7,7 @@ import static ws2.api.AddressFamily.AF_INET;
 import static ws2.api.IpProtocol.IPPROTO_TCP;
 import static ws2.api.SocketType.SOCK_STREAM;
 
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,8 +40,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.service.cm.ConfigurationAdmin;
 
-import ws2.api.ShutdownHow;
 import ws2.api.SockAddr;
 import ws2.api.SocketHandle;
 import ws2.api.Winsock;
@@ -50,10 +51,10 @@ import ws2.catalog.CatalogView;
 import ws2.catalog.ProviderCatalog;
 
 /**
- * Hot swap under load (issue 5): 50 clients stream checksummed data through metrics and three
- * pass-through layers over tcpip while the pass-through bundle, then the metrics bundle, then the
- * tcpip bundle are updated to a new version and refreshed; every byte arrives, no connection drops,
- * and sockets opened after each update run on the new version.
+ * Hot swap under load (issue 5): 50 clients stream checksummed data through TLS and metrics over
+ * tcpip to a JSSE server while the TLS bundle, then the metrics bundle, then the tcpip bundle are
+ * updated to a new version and refreshed; every byte arrives, no connection drops, and sockets
+ * opened after each update run on the new version.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -69,26 +70,34 @@ public class HotSwapIT {
     WinsockFactory factory;
     @Inject
     CommandProcessor shell;
+    @Inject
+    ConfigurationAdmin configAdmin;
+
+    static final String CHAIN = "ws2 Metrics over [ws2 TLS over [ws2 Tcpip [TCP/IP]]]";
 
     @Configuration
     public Option[] config() {
-        return options(Ws2TestSupport.coreWithTcpip(), Ws2TestSupport.bundleOf("ws2.provider.passthrough"),
-                Ws2TestSupport.bundleOf("ws2.provider.metrics"));
+        return options(Ws2TestSupport.coreWithTcpip(), Ws2TestSupport.bundleOf("org.apache.felix.configadmin"),
+                Ws2TestSupport.bundleOf("ws2.provider.tls"), Ws2TestSupport.bundleOf("ws2.provider.metrics"));
     }
 
     private boolean chainReady() {
-        return catalog.entries(CatalogView.NATIVE).stream().anyMatch(e -> e.info().protocolName().equals(ChainsIT.FULL)
+        return catalog.entries(CatalogView.NATIVE).stream().anyMatch(e -> e.info().protocolName().equals(CHAIN)
                 && e.available() && e.reason().isEmpty());
     }
 
-    /** A plain java.net sink: reads a stream to its end, then answers its length and CRC-32. */
+    /**
+     * A JSSE sink: reads length-prefixed frames up to an empty one, then answers the total length
+     * and CRC-32 of what it read.
+     */
     private static void serve(Socket s) {
         try (s) {
             CRC32 crc = new CRC32();
             byte[] b = new byte[CHUNK];
             long total = 0;
-            InputStream in = s.getInputStream();
-            for (int n; (n = in.read(b)) > 0;) {
+            DataInputStream in = new DataInputStream(s.getInputStream());
+            for (int n; (n = in.readInt()) > 0;) {
+                in.readFully(b, 0, n);
                 crc.update(b, 0, n);
                 total += n;
             }
@@ -133,10 +142,12 @@ public class HotSwapIT {
 
     @Test
     public void updatesUnderLoadLoseNoByteAndDropNoConnection() throws Exception {
+        TlsKeys.configure(configAdmin, context);
         Ws2TestSupport.await("the chain", Duration.ofSeconds(10), this::chainReady);
         ExecutorService pool = Executors.newFixedThreadPool(2 * CLIENTS + 1);
         AtomicLong sent = new AtomicLong();
-        try (ServerSocket server = new ServerSocket(0, CLIENTS, InetAddress.getLoopbackAddress());
+        try (ServerSocket server = TlsKeys.serverContext().getServerSocketFactory().createServerSocket(0, CLIENTS,
+                InetAddress.getLoopbackAddress());
                 Winsock ws = factory.open("hotswap.client")) {
             ws.startup(Winsock.VERSION_2_2);
             pool.submit(() -> {
@@ -158,6 +169,7 @@ public class HotSwapIT {
                     Random random = new Random(seed);
                     CRC32 crc = new CRC32();
                     byte[] chunk = new byte[CHUNK];
+                    ByteBuffer frame = ByteBuffer.allocate(4 + CHUNK);
                     long total = 0;
                     for (int round = 0; ; round++) {
                         synchronized (phase) {
@@ -167,15 +179,19 @@ public class HotSwapIT {
                         }
                         random.nextBytes(chunk);
                         crc.update(chunk);
-                        ByteBuffer b = ByteBuffer.wrap(chunk);
-                        while (b.hasRemaining()) {
-                            ws.send(s, b, 0);
+                        frame.clear();
+                        frame.putInt(CHUNK).put(chunk).flip();
+                        while (frame.hasRemaining()) {
+                            ws.send(s, frame, 0);
                         }
                         total += CHUNK;
                         sent.addAndGet(CHUNK);
                         Thread.sleep(5);
                     }
-                    ws.shutdown(s, ShutdownHow.SD_SEND);
+                    ByteBuffer end = ByteBuffer.allocate(4);
+                    while (end.hasRemaining()) {
+                        ws.send(s, end, 0);
+                    }
                     ByteBuffer answer = ByteBuffer.allocate(16);
                     while (answer.hasRemaining() && ws.recv(s, answer, 0) > 0) {
                         // the sink answers after our end of stream
@@ -190,7 +206,7 @@ public class HotSwapIT {
             }
             Ws2TestSupport.await("every client streaming", Duration.ofSeconds(20),
                     () -> sent.get() > 4L * CLIENTS * CHUNK);
-            for (String name : List.of("ws2.provider.passthrough", "ws2.provider.metrics", "ws2.provider.tcpip")) {
+            for (String name : List.of("ws2.provider.tls", "ws2.provider.metrics", "ws2.provider.tcpip")) {
                 long before = sent.get();
                 update(name);
                 String trace = traceOfANewSocket(ws);
@@ -209,7 +225,7 @@ public class HotSwapIT {
                 assertEquals("ok", f.get(60, TimeUnit.SECONDS));
             }
             CatalogEntry chain = catalog.entries(CatalogView.NATIVE).get(0);
-            assertEquals(ChainsIT.FULL, chain.info().protocolName());
+            assertEquals(CHAIN, chain.info().protocolName());
         } finally {
             pool.shutdownNow();
         }
