@@ -235,10 +235,42 @@ public final class ClientContext implements Winsock {
      *
      * @param gone the service
      */
-    void providerGone(ProviderService gone) {
+    /**
+     * Retires this context's instance of a provider service that went away.
+     *
+     * @return the retired instance, or null if the context had none
+     */
+    ProviderInstance providerGone(ProviderService gone) {
         ProviderInstance i = instances.get(gone.id());
         if (i != null && i.service() == gone && instances.remove(gone.id(), i)) {
             i.retire();
+            return i;
+        }
+        return null;
+    }
+
+    /**
+     * The drain timeout of a retired instance expired: its remaining sockets are closed underneath
+     * their clients, whose later calls fail with {@code WSAECONNABORTED}; lower sockets of layers
+     * are closed too, and the instance's {@code WSPCleanup} runs.
+     */
+    void drain(ProviderInstance retired, long timeoutMillis) {
+        String why = "socket closed: the provider version that opened it (" + retired.service().describe()
+                + ") was replaced and the drain timeout of " + timeoutMillis + " ms expired";
+        for (CoreSocket s : sockets) {
+            Adoption a = s.adoption();
+            if (a != null && a.lease() == retired && s.replace(a, Drained.adoption(a, why))) {
+                try {
+                    a.dispatch().closeSocket(s);
+                } catch (WsaException | RuntimeException e) {
+                    LOG.debug("Draining {} of client context {}: {}", s, name, e.toString());
+                }
+                a.lease().released(s);
+                LOG.warn("WSAECONNABORTED (10053): {} of client context {}: {}", s, name, why);
+            }
+        }
+        for (LayerLink link : links) {
+            link.drain(retired);
         }
     }
 

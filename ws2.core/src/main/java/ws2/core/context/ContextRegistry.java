@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -33,6 +36,8 @@ public final class ContextRegistry {
     private final Function<Bundle, Upcall> upcalls;
     private final CatalogStore catalog;
     private final SocketEvents events;
+    private volatile long drainTimeoutMillis;
+    private ScheduledExecutorService drainer;
     private final AtomicInteger nextProcessId = new AtomicInteger(1);
     private final Map<Integer, ClientContext> contexts = new ConcurrentHashMap<>();
 
@@ -84,9 +89,34 @@ public final class ContextRegistry {
      * @param gone the service
      */
     public void providerGone(ProviderService gone) {
+        long timeout = drainTimeoutMillis;
         for (ClientContext c : contexts.values()) {
-            c.providerGone(gone);
+            ProviderInstance retired = c.providerGone(gone);
+            if (retired != null && timeout > 0) {
+                drainer().schedule(() -> c.drain(retired, timeout), timeout, TimeUnit.MILLISECONDS);
+            }
         }
+    }
+
+    /**
+     * Sets the drain timeout: how long sockets may stay on a provider version that was replaced
+     * or stopped before they are closed with {@code WSAECONNABORTED}.
+     *
+     * @param millis the timeout; 0 lets them run until their clients close them
+     */
+    public void drainTimeout(long millis) {
+        drainTimeoutMillis = Math.max(0, millis);
+    }
+
+    private synchronized ScheduledExecutorService drainer() {
+        if (drainer == null) {
+            drainer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "ws2-drain");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return drainer;
     }
 
     /** The provider configuration changed: every context's {@code WSAProviderConfigChange} events are signalled. */
@@ -98,6 +128,12 @@ public final class ContextRegistry {
 
     /** Ends every context, as when the core stops. */
     public void closeAll() {
+        synchronized (this) {
+            if (drainer != null) {
+                drainer.shutdownNow();
+                drainer = null;
+            }
+        }
         for (ClientContext c : contexts()) {
             c.close();
         }

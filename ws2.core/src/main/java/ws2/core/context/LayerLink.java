@@ -124,9 +124,22 @@ final class LayerLink implements NextLayer {
 
     /** Closes the lower sockets the layer left open; the context is ending. */
     void closeAll() {
+        closeLowers(null);
+    }
+
+    /**
+     * Closes the lower sockets made by a retired provider instance whose drain timeout expired.
+     *
+     * @param retired the instance
+     */
+    void drain(ProviderInstance retired) {
+        closeLowers(retired);
+    }
+
+    private void closeLowers(ProviderInstance of) {
         for (CoreSocket s : List.copyOf(lowers)) {
             Adoption a = s.adoption();
-            if (a != null && a.owner() == this && s.disown(a)) {
+            if (a != null && a.owner() == this && (of == null || a.lease() == of) && s.disown(a)) {
                 try {
                     a.dispatch().closeSocket(s);
                 } catch (WsaException | RuntimeException e) {

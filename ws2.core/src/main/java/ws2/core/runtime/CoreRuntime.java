@@ -58,6 +58,12 @@ import ws2.spi.upcall.Upcall;
 public final class CoreRuntime {
     /** Framework property naming the folder of the catalog file. */
     public static final String DATA_DIR_PROPERTY = "ws2.data.dir";
+    /**
+     * Framework property: milliseconds sockets may stay on a provider version that was replaced or
+     * stopped before they are closed with {@code WSAECONNABORTED}; 0 (the default) lets them run
+     * until their clients close them.
+     */
+    public static final String DRAIN_TIMEOUT_PROPERTY = "ws2.drain.timeout";
     private static final Logger LOG = LoggerFactory.getLogger(CoreRuntime.class);
 
     private final BundleContext context;
@@ -84,6 +90,7 @@ public final class CoreRuntime {
                     + " the runtime starts on the default catalog", file.path(), loaded.problem(), loaded.keptAside());
         }
         core = new Core(loaded.data(), file);
+        core.contexts().drainTimeout(drainTimeout(context));
         uninstalls = e -> {
             if (e.getType() == BundleEvent.UNINSTALLED) {
                 core.upcalls().forget(e.getBundle().getBundleId());
@@ -111,6 +118,17 @@ public final class CoreRuntime {
         registrations.add(context.registerService(Upcall.class, new UpcallServiceFactory(core.upcalls()), null));
         LOG.info("ws2.core started: catalog in {}, {} native and {} compat32 entries", file.path(),
                 core.catalog().data().nativeView().entries().size(), core.catalog().data().compat32().entries().size());
+    }
+
+    private static long drainTimeout(BundleContext context) {
+        String value = context.getProperty(DRAIN_TIMEOUT_PROPERTY);
+        try {
+            return value == null ? 0 : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            LOG.error("WSAEINVAL (10022): {} must be a number of milliseconds, not '{}'; sockets on replaced providers"
+                    + " are not drained", DRAIN_TIMEOUT_PROPERTY, value);
+            return 0;
+        }
     }
 
     private static Path dataDir(BundleContext context) {

@@ -148,6 +148,18 @@ public final class CoreSocket extends HandleTable.Handle implements SocketHandle
     }
 
     /**
+     * Replaces the client side of an open socket (a drained socket keeps its owner, loses its
+     * provider).
+     *
+     * @param expected the adoption the caller saw
+     * @param next the new adoption
+     * @return true if it was replaced
+     */
+    public boolean replace(Adoption expected, Adoption next) {
+        return expected != CLOSED && ADOPTION.compareAndSet(this, expected, next);
+    }
+
+    /**
      * Returns what the core has seen of the socket's connection, for ws2:sockets and WinEvents.
      *
      * @return {@link #UNCONNECTED}, {@link #CONNECTED} or {@link #CONNECTION_CLOSED}

@@ -9,6 +9,7 @@ import static winevent.WinEvents.EVENT_OBJECT_REORDER;
 import static winevent.WinEvents.EVENT_OBJECT_STATECHANGE;
 import static ws2.catalog.CatalogView.NATIVE;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,9 +17,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import ws2.api.WsaException;
+import ws2.catalog.LspCategories;
 import ws2.catalog.ProtocolInfo;
 import ws2.core.catalog.CatalogData;
 import ws2.core.catalog.CatalogEditor;
+import ws2.core.catalog.LayerSpec;
 import ws2.core.event.Notice.Window;
 import ws2.core.provider.ProviderService;
 import ws2.core.route.RouteTable;
@@ -56,6 +59,25 @@ class CatalogDiffTest {
         assertEquals(List.of(new Notice(EVENT_OBJECT_STATECHANGE, Window.NATIVE_CATALOG, 1001),
                 new Notice(EVENT_OBJECT_STATECHANGE, Window.NATIVE_CATALOG, 1002),
                 new Notice(0, Window.NATIVE_CATALOG, CHILDID_SELF)), n);
+    }
+
+    @Test
+    void aLayerLeavingAnnouncesTheChainItIsBypassedIn() throws WsaException {
+        UUID layer = new UUID(8, 8);
+        CatalogEditor e = new CatalogEditor(installed());
+        e.putLayer(new LayerSpec(layer, "L", LspCategories.LSP_INSPECTOR, "(type=1)", 1, false, List.of(), List.of(),
+                EnumSet.of(NATIVE), "l"));
+        e.syncLayers();
+        CatalogData d = e.toData();
+        Map<UUID, ProviderService> both = Map.of(P, LIVE.get(P), layer,
+                new ProviderService(layer, new LoopbackTransport(), FakeBundles.bundle(4, "l"), 4));
+        int chain = d.nativeView().entries().get(0).id();
+        int layered = d.nativeView().entries().get(d.nativeView().entries().size() - 1).id();
+        assertEquals(List.of(new Notice(EVENT_OBJECT_STATECHANGE, Window.NATIVE_CATALOG, chain),
+                new Notice(EVENT_OBJECT_STATECHANGE, Window.NATIVE_CATALOG, layered),
+                new Notice(0, Window.NATIVE_CATALOG, CHILDID_SELF)),
+                CatalogDiff.between(RouteTable.build(d, both), RouteTable.build(d, LIVE)),
+                "the chain stays available but now bypasses the layer; the layer's own entry becomes unavailable");
     }
 
     @Test
