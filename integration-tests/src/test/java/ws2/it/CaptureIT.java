@@ -145,12 +145,7 @@ public class CaptureIT {
     }
 
     private Bundle bundle(String symbolicName) {
-        for (Bundle b : context.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
+        return Ws2TestSupport.installed(context, symbolicName);
     }
 
     /** Runs tshark and returns its standard output lines. */

@@ -74,8 +74,7 @@ public class ChainsIT {
     }
 
     private CatalogEntry entry(String name) {
-        return catalog.entries(CatalogView.NATIVE).stream().filter(e -> e.info().protocolName().equals(name))
-                .findFirst().orElse(null);
+        return Ws2TestSupport.entry(catalog, name);
     }
 
     private void awaitChain(String name, String reasonStart) {
@@ -94,12 +93,7 @@ public class ChainsIT {
     }
 
     private Bundle bundle(String symbolicName) {
-        for (Bundle b : context.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
+        return Ws2TestSupport.installed(context, symbolicName);
     }
 
     private Bundle install(String name) throws Exception {

@@ -85,8 +85,7 @@ public class DeploySafetyIT {
     }
 
     private CatalogEntry chain() {
-        return catalog.entries(CatalogView.NATIVE).stream().filter(e -> e.info().protocolName().equals(CHAIN))
-                .findFirst().orElse(null);
+        return Ws2TestSupport.entry(catalog, CHAIN);
     }
 
     private void socketsStillWork() throws Exception {

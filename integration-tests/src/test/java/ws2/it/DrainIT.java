@@ -69,12 +69,7 @@ public class DrainIT {
             ws.listen(listener, 2);
             SocketHandle old = ws.socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
             ws.connect(old, ws.getSockName(listener));
-            Bundle metrics = null;
-            for (Bundle b : context.getBundles()) {
-                if ("ws2.provider.metrics".equals(b.getSymbolicName())) {
-                    metrics = b;
-                }
-            }
+            Bundle metrics = Ws2TestSupport.installed(context, "ws2.provider.metrics");
             try (InputStream in = ManifestBundles.withVersion(Ws2TestSupport.jar("ws2.provider.metrics"), "0.2.0")) {
                 metrics.update(in);
             }

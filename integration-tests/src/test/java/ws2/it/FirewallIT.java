@@ -67,8 +67,7 @@ public class FirewallIT {
     }
 
     private CatalogEntry chain() {
-        return catalog.entries(CatalogView.NATIVE).stream().filter(e -> e.info().protocolName().equals(CHAIN))
-                .findFirst().orElse(null);
+        return Ws2TestSupport.entry(catalog, CHAIN);
     }
 
     @Before
@@ -157,12 +156,7 @@ public class FirewallIT {
         SocketHandle client = ws.socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
         ws.connect(client, ws.getSockName(open));
         SocketHandle server = ws.accept(open);
-        Bundle firewall = null;
-        for (Bundle b : context.getBundles()) {
-            if ("ws2.provider.firewall".equals(b.getSymbolicName())) {
-                firewall = b;
-            }
-        }
+        Bundle firewall = Ws2TestSupport.installed(context, "ws2.provider.firewall");
         firewall.stop();
         try {
             Ws2TestSupport.await("the chain unavailable", Duration.ofSeconds(10), () -> !chain().available());

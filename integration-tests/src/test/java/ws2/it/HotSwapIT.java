@@ -111,12 +111,7 @@ public class HotSwapIT {
     }
 
     private Bundle bundle(String name) {
-        for (Bundle b : context.getBundles()) {
-            if (name.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError(name);
+        return Ws2TestSupport.installed(context, name);
     }
 
     /** Updates a bundle to version 0.2.0 and refreshes only it, as FileInstall does after an update. */

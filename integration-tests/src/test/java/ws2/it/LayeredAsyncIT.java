@@ -53,8 +53,7 @@ public class LayeredAsyncIT extends AsyncContract {
     }
 
     private CatalogEntry chain() {
-        return catalog.entries(CatalogView.NATIVE).stream().filter(e -> e.info().protocolName().equals(CHAIN))
-                .findFirst().orElse(null);
+        return Ws2TestSupport.entry(catalog, CHAIN);
     }
 
     @Override

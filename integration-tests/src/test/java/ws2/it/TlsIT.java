@@ -106,8 +106,7 @@ public class TlsIT {
     }
 
     private CatalogEntry chain() {
-        return catalog.entries(CatalogView.NATIVE).stream().filter(e -> e.info().protocolName().equals(CHAIN))
-                .findFirst().orElse(null);
+        return Ws2TestSupport.entry(catalog, CHAIN);
     }
 
     private static Process start(Path out, Path err, String... command) throws IOException {

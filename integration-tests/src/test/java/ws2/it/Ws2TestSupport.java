@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 import org.ops4j.pax.exam.Option;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 
 import ws2.catalog.CatalogEntry;
 import ws2.catalog.CatalogView;
@@ -128,6 +130,35 @@ public final class Ws2TestSupport {
     public static void awaitTcpipAvailable(ProviderCatalog catalog) {
         await("the tcpip entries available", Duration.ofSeconds(10),
                 () -> catalog.entries(CatalogView.NATIVE).stream().filter(CatalogEntry::available).count() == 4);
+    }
+
+    /**
+     * Finds an installed bundle by symbolic name.
+     *
+     * @param context a bundle context
+     * @param symbolicName the name
+     * @return the bundle
+     * @throws AssertionError if none is installed
+     */
+    public static Bundle installed(BundleContext context, String symbolicName) {
+        for (Bundle b : context.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName + " is installed");
+    }
+
+    /**
+     * Finds a native catalog entry by name.
+     *
+     * @param catalog the catalog service
+     * @param name the entry's protocol name
+     * @return the entry, or null if the catalog has none of that name
+     */
+    public static CatalogEntry entry(ProviderCatalog catalog, String name) {
+        return catalog.entries(CatalogView.NATIVE).stream().filter(e -> e.info().protocolName().equals(name))
+                .findFirst().orElse(null);
     }
 
     /**

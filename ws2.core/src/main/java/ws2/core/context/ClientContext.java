@@ -704,17 +704,7 @@ public final class ClientContext implements Winsock {
     @Override
     public void closeSocket(SocketHandle s) throws WsaException {
         Adoption a = own(s);
-        WsaException failure = null;
-        try {
-            a.dispatch().closeSocket(s);
-        } catch (WsaException e) {
-            if (e.error() == WsaError.WSAEWOULDBLOCK) {
-                throw e;
-            }
-            failure = e;
-        } catch (RuntimeException e) {
-            failure = fault(a, "WSPCloseSocket", e);
-        }
+        WsaException failure = providerClose(a, s);
         CoreSocket cs = (CoreSocket) s;
         if (!cs.disown(a)) {
             throw notSocket(s);
@@ -722,6 +712,26 @@ public final class ClientContext implements Winsock {
         finishClose(cs, a);
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    /**
+     * {@code WSPCloseSocket} on the provider that owns a socket.
+     *
+     * @return the provider's failure, to report once the handle is released, or null
+     * @throws WsaException {@code WSAEWOULDBLOCK} from a lingering non-blocking close: the handle stays
+     */
+    static WsaException providerClose(Adoption a, SocketHandle s) throws WsaException {
+        try {
+            a.dispatch().closeSocket(s);
+            return null;
+        } catch (WsaException e) {
+            if (e.error() == WsaError.WSAEWOULDBLOCK) {
+                throw e;
+            }
+            return e;
+        } catch (RuntimeException e) {
+            return fault(a, "WSPCloseSocket", e);
         }
     }
 

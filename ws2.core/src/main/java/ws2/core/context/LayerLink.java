@@ -89,17 +89,7 @@ final class LayerLink implements NextLayer {
     public void closeSocket(Lower lower) throws WsaException {
         Adoption a = own(lower);
         CoreSocket s = (CoreSocket) lower.handle();
-        WsaException failure = null;
-        try {
-            a.dispatch().closeSocket(s);
-        } catch (WsaException e) {
-            if (e.error() == WsaError.WSAEWOULDBLOCK) {
-                throw e;
-            }
-            failure = e;
-        } catch (RuntimeException e) {
-            failure = fault((ProviderInstance) a.lease(), "WSPCloseSocket", e);
-        }
+        WsaException failure = ClientContext.providerClose(a, s);
         if (s.disown(a)) {
             lowers.remove(s);
             context.released(s, a);
