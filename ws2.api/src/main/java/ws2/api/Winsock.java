@@ -3,9 +3,11 @@ package ws2.api;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import ws2.catalog.NamespaceInfo;
 import ws2.catalog.ProtocolInfo;
 
 /**
@@ -785,4 +787,116 @@ public interface Winsock extends AutoCloseable {
      */
     @Override
     void close();
+
+    // ---- name resolution (issue 6) ----------------------------------------------------------
+
+    /**
+     * {@code WSALookupServiceBegin}: starts a query on the namespace providers it names: the one
+     * given by {@code nsProviderId}, else every active provider of {@code nameSpace}, every active
+     * provider for {@code NS_ALL}; results come back in namespace-catalog order.
+     *
+     * @param restrictions the query
+     * @param controlFlags {@code LUP_*}
+     * @return the lookup, valid in this context until {@link #lookupServiceEnd}
+     * @throws WsaException {@code WSAEINVAL} for a malformed query set (no service class, a
+     *         negative namespace), {@code WSAEINVALIDPROVIDER} for an unknown provider,
+     *         {@code WSASERVICE_NOT_FOUND} when no active provider serves the namespace
+     */
+    LookupHandle lookupServiceBegin(QuerySet restrictions, int controlFlags) throws WsaException;
+
+    /**
+     * {@code WSALookupServiceNext}: the next result, from the providers in namespace order.
+     *
+     * @param lookup the lookup
+     * @param controlFlags {@code LUP_*}
+     * @return the result; its {@code nsProviderId} names the provider that answered
+     * @throws WsaException {@code WSA_E_NO_MORE} at the end, {@code WSA_INVALID_HANDLE} for a
+     *         handle of another context or an ended lookup, {@code WSAETIMEDOUT} when a provider
+     *         did not answer in time, {@code WSA_E_CANCELLED} when the lookup was ended meanwhile
+     */
+    QuerySet lookupServiceNext(LookupHandle lookup, int controlFlags) throws WsaException;
+
+    /**
+     * {@code WSALookupServiceEnd}: ends a lookup; a {@code Next} blocked in another thread ends with
+     * {@code WSA_E_CANCELLED}.
+     *
+     * @param lookup the lookup
+     * @throws WsaException {@code WSA_INVALID_HANDLE}
+     */
+    void lookupServiceEnd(LookupHandle lookup) throws WsaException;
+
+    /**
+     * {@code WSANSPIoctl(SIO_NSP_NOTIFY_CHANGE)} on a lookup: without an overlapped structure, polls
+     * (returns if the results changed since the last poll, fails with {@code WSAEWOULDBLOCK} if
+     * not); with one, completes it (event, routine or completion port) when they change.
+     *
+     * @param lookup the lookup, of a single provider
+     * @param code {@code SIO_NSP_NOTIFY_CHANGE}
+     * @param overlapped null to poll, or the operation to complete
+     * @throws WsaException {@code WSAEWOULDBLOCK}, {@code WSA_IO_PENDING}, {@code WSAEINVAL} for a
+     *         lookup spanning several providers or another code, {@code WSAEOPNOTSUPP}
+     */
+    void nspIoctl(LookupHandle lookup, int code, Overlapped overlapped) throws WsaException;
+
+    /**
+     * {@code WSASetService}: registers, deregisters or deletes a service instance with the
+     * namespace providers the query set names (its provider, or every active provider of its
+     * namespace).
+     *
+     * @param regInfo the instance: name, class, namespace, addresses
+     * @param operation {@code RNRSERVICE_*}
+     * @param controlFlags 0 or {@code SERVICE_MULTIPLE}
+     * @throws WsaException {@code WSASERVICE_NOT_FOUND}, {@code WSAEINVAL}, {@code WSAEOPNOTSUPP}
+     */
+    void setService(QuerySet regInfo, int operation, int controlFlags) throws WsaException;
+
+    /**
+     * {@code WSAInstallServiceClass}: given to every active namespace provider.
+     *
+     * @param classInfo the class
+     * @throws WsaException {@code WSAEALREADY} if a provider has it
+     */
+    void installServiceClass(ServiceClassInfo classInfo) throws WsaException;
+
+    /**
+     * {@code WSARemoveServiceClass}.
+     *
+     * @param classId the class
+     * @throws WsaException {@code WSATYPE_NOT_FOUND} if no provider has it
+     */
+    void removeServiceClass(UUID classId) throws WsaException;
+
+    /**
+     * {@code WSAGetServiceClassInfo}.
+     *
+     * @param providerId the namespace provider to ask
+     * @param classId the class
+     * @return its schema
+     * @throws WsaException {@code WSATYPE_NOT_FOUND}
+     */
+    ServiceClassInfo getServiceClassInfo(UUID providerId, UUID classId) throws WsaException;
+
+    /**
+     * {@code WSAEnumNameSpaceProvidersEx}: the namespace catalog of this context's view.
+     *
+     * @return the entries, in namespace order
+     * @throws WsaException {@code WSANOTINITIALISED}
+     */
+    List<NamespaceInfo> enumNameSpaceProviders() throws WsaException;
+
+    /**
+     * {@code GetAddrInfoW}: resolves a host and service to socket addresses through the namespace
+     * providers ({@code NS_ALL}, namespace order), one per address and socket type, ready for
+     * {@link #socket(int, int, int)} and {@link #connect(SocketHandle, SockAddr)}. A numeric host
+     * is converted without a lookup.
+     *
+     * @param node a host name or numeric address
+     * @param service a port number
+     * @param family {@code AF_UNSPEC}, {@code AF_INET} or {@code AF_INET6}
+     * @param socketType 0 for streams and datagrams, or one of them
+     * @return the addresses, in the order the providers gave them
+     * @throws WsaException {@code WSAHOST_NOT_FOUND}, {@code WSATYPE_NOT_FOUND} for a service that
+     *         is not a port number, {@code WSAEAFNOSUPPORT}
+     */
+    List<AddrInfo> getAddrInfo(String node, String service, int family, int socketType) throws WsaException;
 }

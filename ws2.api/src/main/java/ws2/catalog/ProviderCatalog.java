@@ -255,4 +255,126 @@ public interface ProviderCatalog {
      * @throws WsaException {@code WSANO_RECOVERY} if the catalog could not be written; nothing changes then
      */
     void reset() throws WsaException;
+
+    // ---- namespace catalog ------------------------------------------------------------------
+
+    /**
+     * {@code WSCInstallNameSpace} (native catalog): appends an active namespace provider entry.
+     *
+     * @param identifier its display name
+     * @param path its provider path
+     * @param nameSpace the {@code NS_*} it serves
+     * @param version 1 (NSP v1) or 2 (NSPv2)
+     * @param providerId its GUID
+     * @throws WsaException {@code WSANO_RECOVERY} if the GUID is installed, {@code WSAEINVAL} for a
+     *         bad identifier, namespace or version
+     */
+    void installNameSpace(String identifier, String path, int nameSpace, int version, UUID providerId)
+            throws WsaException;
+
+    /**
+     * {@code WSCInstallNameSpaceEx}: {@link #installNameSpace} with a provider-specific blob.
+     *
+     * @param identifier its display name
+     * @param path its provider path
+     * @param nameSpace the {@code NS_*} it serves
+     * @param version 1 or 2
+     * @param providerId its GUID
+     * @param providerSpecific the blob
+     * @throws WsaException as {@link #installNameSpace}
+     */
+    void installNameSpaceEx(String identifier, String path, int nameSpace, int version, UUID providerId,
+            byte[] providerSpecific) throws WsaException;
+
+    /**
+     * {@code WSCInstallNameSpace32}: the same in the 32-bit catalog.
+     *
+     * @param identifier its display name
+     * @param path its provider path
+     * @param nameSpace the {@code NS_*} it serves
+     * @param version 1 or 2
+     * @param providerId its GUID
+     * @throws WsaException as {@link #installNameSpace}
+     */
+    void installNameSpace32(String identifier, String path, int nameSpace, int version, UUID providerId)
+            throws WsaException;
+
+    /**
+     * {@code WSCInstallNameSpaceEx32}.
+     *
+     * @param identifier its display name
+     * @param path its provider path
+     * @param nameSpace the {@code NS_*} it serves
+     * @param version 1 or 2
+     * @param providerId its GUID
+     * @param providerSpecific the blob
+     * @throws WsaException as {@link #installNameSpace}
+     */
+    void installNameSpaceEx32(String identifier, String path, int nameSpace, int version, UUID providerId,
+            byte[] providerSpecific) throws WsaException;
+
+    /**
+     * {@code WSCUnInstallNameSpace}.
+     *
+     * @param providerId the GUID
+     * @throws WsaException {@code WSAEINVAL} if it is not installed
+     */
+    void unInstallNameSpace(UUID providerId) throws WsaException;
+
+    /**
+     * {@code WSCUnInstallNameSpace32}.
+     *
+     * @param providerId the GUID
+     * @throws WsaException {@code WSAEINVAL} if it is not installed
+     */
+    void unInstallNameSpace32(UUID providerId) throws WsaException;
+
+    /**
+     * {@code WSCEnableNSProvider}: makes a namespace provider active or inactive; inactive
+     * providers are not used for queries or registration.
+     *
+     * @param providerId the GUID
+     * @param enable the new state
+     * @throws WsaException {@code WSAEINVAL} if it is not installed
+     */
+    void enableNSProvider(UUID providerId, boolean enable) throws WsaException;
+
+    /**
+     * {@code WSCEnableNSProvider32}.
+     *
+     * @param providerId the GUID
+     * @param enable the new state
+     * @throws WsaException {@code WSAEINVAL} if it is not installed
+     */
+    void enableNSProvider32(UUID providerId, boolean enable) throws WsaException;
+
+    /**
+     * {@code WSCEnumNameSpaceProvidersEx} (native catalog), in namespace order.
+     *
+     * @return the entries
+     */
+    List<NamespaceInfo> enumNameSpaceProviders();
+
+    /**
+     * {@code WSCEnumNameSpaceProviders32} / {@code WSCEnumNameSpaceProvidersEx32}.
+     *
+     * @return the 32-bit catalog's entries, in namespace order
+     */
+    List<NamespaceInfo> enumNameSpaceProviders32();
+
+    /**
+     * {@code WSCWriteNameSpaceOrder}: the order lookups ask providers in and merge results by.
+     *
+     * @param providerIds every installed GUID exactly once
+     * @throws WsaException {@code WSAEINVAL} if one is unknown, missing or repeated
+     */
+    void writeNameSpaceOrder(UUID... providerIds) throws WsaException;
+
+    /**
+     * {@code WSCWriteNameSpaceOrder32}.
+     *
+     * @param providerIds every installed GUID exactly once
+     * @throws WsaException {@code WSAEINVAL} if one is unknown, missing or repeated
+     */
+    void writeNameSpaceOrder32(UUID... providerIds) throws WsaException;
 }

@@ -24,6 +24,12 @@ public final class ProviderNamespaces {
      * {@link #ATTR_CATALOGS}.
      */
     public static final String LAYERED_NAMESPACE = "ws2.layered";
+    /**
+     * Namespace of namespace providers: one clause per namespace a provider serves, whose namespace
+     * attribute is the provider GUID, with {@link #ATTR_IDENTIFIER}, {@link #ATTR_NAME_SPACE},
+     * {@link #ATTR_NSP_VERSION} and {@link #ATTR_CATALOGS}.
+     */
+    public static final String NAMESPACE_NAMESPACE = "ws2.namespace";
     /** Service property carrying the provider GUID of a provider's DS service. */
     public static final String PROVIDER_ID_PROPERTY = "ws2.provider.id";
 
@@ -72,6 +78,12 @@ public final class ProviderNamespaces {
     public static final String ATTR_ABOVE = "above";
     /** Layer attribute: GUIDs of layers it must sit below when they share a chain (List of String). */
     public static final String ATTR_BELOW = "below";
+    /** Namespace provider attribute: {@code lpszIdentifier}, its display name (String). */
+    public static final String ATTR_IDENTIFIER = "identifier";
+    /** Namespace provider attribute: {@code dwNameSpace}, an {@code NS_*} value (Long). */
+    public static final String ATTR_NAME_SPACE = "nameSpace";
+    /** Namespace provider attribute: 1 for NSP v1, 2 for NSPv2 (Long). */
+    public static final String ATTR_NSP_VERSION = "nspVersion";
     /** {@link #ATTR_FAILURE}: sockets fail while the layer is absent. */
     public static final String FAIL_CLOSED = "closed";
     /** {@link #ATTR_FAILURE}: sockets bypass the layer while it is absent. */

@@ -7,7 +7,7 @@
  * tools; the records are used by everyone.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package ws2.catalog;
 
 import org.osgi.annotation.bundle.Export;

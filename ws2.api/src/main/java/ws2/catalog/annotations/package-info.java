@@ -4,7 +4,7 @@
  * manifest text. Class retention: nothing here is needed at run time.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package ws2.catalog.annotations;
 
 import org.osgi.annotation.bundle.Export;

@@ -13,6 +13,7 @@ import java.util.UUID;
 import ws2.api.WsaError;
 import ws2.api.WsaException;
 import ws2.catalog.CatalogView;
+import ws2.catalog.NamespaceInfo;
 import ws2.catalog.ProtocolChain;
 import ws2.catalog.ProtocolInfo;
 import ws2.catalog.ProviderFlags;
@@ -29,6 +30,7 @@ import ws2.catalog.ServiceFlags;
 public final class CatalogEditor {
     private final Map<CatalogView, List<StoredEntry>> entries = new LinkedHashMap<>();
     private final Map<CatalogView, Map<UUID, Integer>> lspCategories = new LinkedHashMap<>();
+    private final Map<CatalogView, List<NamespaceInfo>> namespaces = new LinkedHashMap<>();
     private final Map<String, Integer> ids;
     private final Map<String, Integer> appCategories;
     private final Map<UUID, LayerSpec> layers;
@@ -43,6 +45,7 @@ public final class CatalogEditor {
         for (CatalogView v : CatalogView.values()) {
             entries.put(v, new ArrayList<>(data.view(v).entries()));
             lspCategories.put(v, new HashMap<>(data.view(v).lspCategories()));
+            namespaces.put(v, new ArrayList<>(data.view(v).namespaces()));
         }
         ids = new HashMap<>(data.ids());
         appCategories = new HashMap<>(data.appCategories());
@@ -60,7 +63,7 @@ public final class CatalogEditor {
     }
 
     private ViewData view(CatalogView v) {
-        return new ViewData(entries.get(v), lspCategories.get(v));
+        return new ViewData(entries.get(v), lspCategories.get(v), namespaces.get(v));
     }
 
     /**
@@ -344,6 +347,7 @@ public final class CatalogEditor {
         for (CatalogView v : CatalogView.values()) {
             entries.get(v).clear();
             lspCategories.get(v).clear();
+            namespaces.get(v).clear();
         }
         appCategories.clear();
         layers.clear();
@@ -548,6 +552,130 @@ public final class CatalogEditor {
 
     private boolean hasProvider(CatalogView view, UUID providerId) {
         return ViewData.hasProvider(entries.get(view), providerId);
+    }
+
+    // ---- namespace catalog ------------------------------------------------------------------
+
+    /**
+     * {@code WSCInstallNameSpace(Ex)}: appends an active entry.
+     *
+     * @param view the catalog
+     * @param info the entry
+     * @throws WsaException {@code WSANO_RECOVERY} if the GUID is installed; {@code WSAEINVAL} for an
+     *         identifier of 0 or more than 255 characters, namespace {@code NS_ALL} or below, a
+     *         version other than 1 or 2
+     */
+    public void installNameSpace(CatalogView view, NamespaceInfo info) throws WsaException {
+        requireValid(info);
+        if (namespace(view, info.providerId()) >= 0) {
+            throw new WsaException(WsaError.WSANO_RECOVERY, "namespace provider " + info.providerId()
+                    + " is already installed in the " + name(view) + " namespace catalog");
+        }
+        namespaces.get(view).add(info);
+    }
+
+    /**
+     * Makes a bundle-declared namespace entry match its declaration, keeping its position and
+     * active state when it is already installed.
+     *
+     * @param view the catalog
+     * @param info the declared entry
+     * @throws WsaException {@code WSAEINVAL} for an invalid entry
+     */
+    public void syncDeclaredNameSpace(CatalogView view, NamespaceInfo info) throws WsaException {
+        requireValid(info);
+        List<NamespaceInfo> list = namespaces.get(view);
+        int i = namespace(view, info.providerId());
+        if (i < 0) {
+            list.add(info);
+        } else {
+            list.set(i, info.withActive(list.get(i).active()));
+        }
+    }
+
+    private static void requireValid(NamespaceInfo info) throws WsaException {
+        if (info.identifier().isEmpty() || info.identifier().length() > ProtocolInfo.WSAPROTOCOL_LEN) {
+            throw new WsaException(WsaError.WSAEINVAL, "a namespace provider identifier must have 1.."
+                    + ProtocolInfo.WSAPROTOCOL_LEN + " characters: '" + info.identifier() + "'");
+        }
+        if (info.nameSpace() <= 0) {
+            throw new WsaException(WsaError.WSAEINVAL, "a namespace provider serves one namespace above NS_ALL, not "
+                    + info.nameSpace());
+        }
+        if (info.version() != 1 && info.version() != 2) {
+            throw new WsaException(WsaError.WSAEINVAL, "a namespace provider is version 1 (NSP) or 2 (NSPv2), not "
+                    + info.version());
+        }
+    }
+
+    /**
+     * {@code WSCUnInstallNameSpace}.
+     *
+     * @param view the catalog
+     * @param providerId the GUID
+     * @throws WsaException {@code WSAEINVAL} if it is not installed
+     */
+    public void unInstallNameSpace(CatalogView view, UUID providerId) throws WsaException {
+        namespaces.get(view).remove(requireNameSpace(view, providerId));
+    }
+
+    /**
+     * {@code WSCEnableNSProvider}.
+     *
+     * @param view the catalog
+     * @param providerId the GUID
+     * @param enable the new state
+     * @throws WsaException {@code WSAEINVAL} if it is not installed
+     */
+    public void enableNSProvider(CatalogView view, UUID providerId, boolean enable) throws WsaException {
+        int i = requireNameSpace(view, providerId);
+        namespaces.get(view).set(i, namespaces.get(view).get(i).withActive(enable));
+    }
+
+    /**
+     * {@code WSCWriteNameSpaceOrder}.
+     *
+     * @param view the catalog
+     * @param order every installed GUID exactly once
+     * @throws WsaException {@code WSAEINVAL} if one is unknown, missing or repeated
+     */
+    public void writeNameSpaceOrder(CatalogView view, UUID[] order) throws WsaException {
+        List<NamespaceInfo> list = namespaces.get(view);
+        if (order == null || order.length != list.size()) {
+            throw new WsaException(WsaError.WSAEINVAL, "the order names " + (order == null ? 0 : order.length)
+                    + " namespace providers but the " + name(view) + " namespace catalog has " + list.size()
+                    + "; no action was taken");
+        }
+        List<NamespaceInfo> out = new ArrayList<>(list.size());
+        for (UUID id : order) {
+            int i = namespace(view, id);
+            if (i < 0 || out.contains(list.get(i))) {
+                throw new WsaException(WsaError.WSAEINVAL, "namespace provider " + id
+                        + " is unknown or listed twice; no action was taken");
+            }
+            out.add(list.get(i));
+        }
+        list.clear();
+        list.addAll(out);
+    }
+
+    private int requireNameSpace(CatalogView view, UUID providerId) throws WsaException {
+        int i = namespace(view, providerId);
+        if (i < 0) {
+            throw new WsaException(WsaError.WSAEINVAL, "namespace provider " + providerId + " is not installed in the "
+                    + name(view) + " namespace catalog");
+        }
+        return i;
+    }
+
+    private int namespace(CatalogView view, UUID providerId) {
+        List<NamespaceInfo> list = namespaces.get(view);
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).providerId().equals(providerId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -5,20 +5,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import ws2.catalog.NamespaceInfo;
+
 /**
  * One catalog view, immutable: its ordered entries and the LSP categories set on its providers.
  *
  * @param entries the entries in catalog order
  * @param lspCategories {@code WSCSetProviderInfo} categories by provider GUID
+ * @param namespaces the namespace catalog, in namespace order (a file from before issue 6 has none)
  */
-public record ViewData(List<StoredEntry> entries, Map<UUID, Integer> lspCategories) {
+public record ViewData(List<StoredEntry> entries, Map<UUID, Integer> lspCategories, List<NamespaceInfo> namespaces) {
     /** An empty view. */
-    public static final ViewData EMPTY = new ViewData(List.of(), Map.of());
+    public static final ViewData EMPTY = new ViewData(List.of(), Map.of(), List.of());
 
-    /** Copies both collections. */
+    /** Copies the collections. */
     public ViewData {
         entries = List.copyOf(entries);
         lspCategories = Map.copyOf(lspCategories);
+        namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
     }
 
     /**

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import ws2.api.AcceptCondition;
+import ws2.api.AddrInfo;
 import ws2.api.Completion;
 import ws2.api.CompletionPort;
 import ws2.api.CompletionRoutine;
@@ -21,10 +22,13 @@ import ws2.api.ConnectData;
 import ws2.api.EventHandle;
 import ws2.api.FdSet;
 import ws2.api.IoctlCodes;
+import ws2.api.LookupHandle;
 import ws2.api.NetworkEvents;
 import ws2.api.Overlapped;
 import ws2.api.Qos;
+import ws2.api.QuerySet;
 import ws2.api.Received;
+import ws2.api.ServiceClassInfo;
 import ws2.api.SockAddr;
 import ws2.api.ShutdownHow;
 import ws2.api.SockOpt;
@@ -37,8 +41,10 @@ import ws2.api.WsaData;
 import ws2.api.WsaError;
 import ws2.api.WsaException;
 import ws2.catalog.CatalogView;
+import ws2.catalog.NamespaceInfo;
 import ws2.catalog.ProtocolInfo;
 import ws2.catalog.ProviderFlags;
+import ws2.core.namespace.NameResolution;
 import ws2.core.provider.ProviderService;
 import ws2.core.route.Route;
 import ws2.core.route.RouteTable;
@@ -82,6 +88,7 @@ public final class ClientContext implements Winsock {
     private final Set<HandleTable.Handle> owned = ConcurrentHashMap.newKeySet();
     private final Set<LayerLink> links = ConcurrentHashMap.newKeySet();
     private final AsyncIo async = new AsyncIo(this);
+    private final NameResolution names;
     private final Object lifecycle = new Object();
     private int startups;
     private volatile boolean started;
@@ -92,6 +99,11 @@ public final class ClientContext implements Winsock {
         this.processId = processId;
         this.name = name;
         this.view = view;
+        this.names = new NameResolution(registry.names(), view, name);
+    }
+
+    NameResolution names() {
+        return names;
     }
 
     @Override
@@ -156,7 +168,7 @@ public final class ClientContext implements Winsock {
             }
             started = false;
         }
-        release();
+        release(false);
     }
 
     @Override
@@ -165,12 +177,18 @@ public final class ClientContext implements Winsock {
             startups = 0;
             started = false;
         }
-        release();
+        release(true);
         registry.closed(this);
     }
 
-    /** Closes every socket abortively and retires every provider instance. */
-    private void release() {
+    /**
+     * Closes every socket abortively, ends every lookup and retires every provider instance.
+     *
+     * @param wentAway true when the client ended without {@code WSACleanup} (NSPv2 providers get a
+     *        session rundown)
+     */
+    private void release(boolean wentAway) {
+        names.close(wentAway);
         for (CoreSocket s : sockets) {
             Adoption a = s.adoption();
             if (a != null && a.owner() == this && s.disown(a)) {
@@ -1144,5 +1162,67 @@ public final class ClientContext implements Winsock {
     public String toString() {
         return "client context " + processId + " '" + name + "' (" + view.name().toLowerCase() + ", "
                 + sockets.size() + " sockets)";
+    }
+
+    // ---- name resolution --------------------------------------------------------------------
+
+    @Override
+    public LookupHandle lookupServiceBegin(QuerySet restrictions, int controlFlags) throws WsaException {
+        requireStarted();
+        return names.begin(restrictions, controlFlags);
+    }
+
+    @Override
+    public QuerySet lookupServiceNext(LookupHandle lookup, int controlFlags) throws WsaException {
+        requireStarted();
+        return names.next(lookup, controlFlags);
+    }
+
+    @Override
+    public void lookupServiceEnd(LookupHandle lookup) throws WsaException {
+        requireStarted();
+        names.end(lookup);
+    }
+
+    @Override
+    public void nspIoctl(LookupHandle lookup, int code, Overlapped overlapped) throws WsaException {
+        requireStarted();
+        names.ioctl(lookup, code, overlapped);
+    }
+
+    @Override
+    public void setService(QuerySet regInfo, int operation, int controlFlags) throws WsaException {
+        requireStarted();
+        names.setService(regInfo, operation, controlFlags);
+    }
+
+    @Override
+    public void installServiceClass(ServiceClassInfo classInfo) throws WsaException {
+        requireStarted();
+        names.installServiceClass(classInfo);
+    }
+
+    @Override
+    public void removeServiceClass(UUID classId) throws WsaException {
+        requireStarted();
+        names.removeServiceClass(classId);
+    }
+
+    @Override
+    public ServiceClassInfo getServiceClassInfo(UUID providerId, UUID classId) throws WsaException {
+        requireStarted();
+        return names.getServiceClassInfo(providerId, classId);
+    }
+
+    @Override
+    public List<NamespaceInfo> enumNameSpaceProviders() throws WsaException {
+        requireStarted();
+        return names.providers();
+    }
+
+    @Override
+    public List<AddrInfo> getAddrInfo(String node, String service, int family, int socketType) throws WsaException {
+        requireStarted();
+        return names.getAddrInfo(node, service, family, socketType);
     }
 }

@@ -20,6 +20,8 @@ import ws2.api.WsaException;
 import ws2.catalog.CatalogView;
 import ws2.core.catalog.CatalogKeys;
 import ws2.core.catalog.CatalogStore;
+import ws2.core.namespace.NameServices;
+import ws2.core.namespace.NspService;
 import ws2.core.provider.ProviderService;
 import ws2.core.route.RouteTable;
 import ws2.core.socket.CoreSocket;
@@ -36,6 +38,7 @@ public final class ContextRegistry {
     private final Function<Bundle, Upcall> upcalls;
     private final CatalogStore catalog;
     private final SocketEvents events;
+    private final NameServices names;
     private volatile long drainTimeoutMillis;
     private ScheduledExecutorService drainer;
     private final AtomicInteger nextProcessId = new AtomicInteger(1);
@@ -49,14 +52,16 @@ public final class ContextRegistry {
      * @param upcalls the upcall table of a provider bundle
      * @param catalog the catalog, for application categories
      * @param events where socket changes are reported
+     * @param names what name resolution shares
      */
     public ContextRegistry(Supplier<RouteTable> routes, HandleTable handles, Function<Bundle, Upcall> upcalls,
-            CatalogStore catalog, SocketEvents events) {
+            CatalogStore catalog, SocketEvents events, NameServices names) {
         this.routes = Objects.requireNonNull(routes, "routes");
         this.handles = Objects.requireNonNull(handles, "handles");
         this.upcalls = Objects.requireNonNull(upcalls, "upcalls");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.events = Objects.requireNonNull(events, "events");
+        this.names = Objects.requireNonNull(names, "names");
     }
 
     /**
@@ -117,6 +122,17 @@ public final class ContextRegistry {
             });
         }
         return drainer;
+    }
+
+    /**
+     * A namespace provider service went away: every context retires its instance of it.
+     *
+     * @param gone the service
+     */
+    public void nspGone(NspService gone) {
+        for (ClientContext c : contexts.values()) {
+            c.names().providerGone(gone);
+        }
     }
 
     /** The provider configuration changed: every context's {@code WSAProviderConfigChange} events are signalled. */
@@ -198,6 +214,10 @@ public final class ContextRegistry {
 
     Upcall upcallsFor(Bundle bundle) {
         return upcalls.apply(bundle);
+    }
+
+    NameServices names() {
+        return names;
     }
 
     SocketEvents events() {

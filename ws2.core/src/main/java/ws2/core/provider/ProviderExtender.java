@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import ws2.api.WsaError;
 import ws2.api.WsaException;
 import ws2.catalog.CatalogView;
+import ws2.catalog.NamespaceInfo;
 import ws2.catalog.ProtocolInfo;
 import ws2.catalog.ProviderNamespaces;
 import ws2.catalog.ProviderStatus;
@@ -84,13 +85,15 @@ public final class ProviderExtender implements BundleTrackerCustomizer<Declarati
         BundleRevision revision = bundle.adapt(BundleRevision.class);
         List<Map<String, Object>> transports = clauses(revision, ProviderNamespaces.TRANSPORT_NAMESPACE);
         List<Map<String, Object>> layers = clauses(revision, ProviderNamespaces.LAYERED_NAMESPACE);
-        if (transports.isEmpty() && layers.isEmpty()) {
+        List<Map<String, Object>> namespaces = clauses(revision, ProviderNamespaces.NAMESPACE_NAMESPACE);
+        if (transports.isEmpty() && layers.isEmpty() && namespaces.isEmpty()) {
             return null;
         }
         try {
             Declaration t = TransportMetadata.read(bundle.getBundleId(), bundle.getLocation(), transports);
             Declaration d = new Declaration(t.bundleId(), t.location(), t.entries(),
-                    LayerMetadata.read(bundle.getLocation(), layers));
+                    LayerMetadata.read(bundle.getLocation(), layers),
+                    NamespaceMetadata.read(bundle.getLocation(), namespaces));
             requireGuidsFree(bundle, d);
             install(d);
             declarations.put(bundle.getBundleId(), d);
@@ -148,6 +151,11 @@ public final class ProviderExtender implements BundleTrackerCustomizer<Declarati
         }
         for (LayerSpec l : d.layers()) {
             editor.putLayer(l);
+        }
+        for (Map.Entry<CatalogView, List<NamespaceInfo>> e : d.namespaces().entrySet()) {
+            for (NamespaceInfo n : e.getValue()) {
+                editor.syncDeclaredNameSpace(e.getKey(), n);
+            }
         }
     }
 

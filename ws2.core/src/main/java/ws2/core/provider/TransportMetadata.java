@@ -80,7 +80,7 @@ public final class TransportMetadata {
                 list.sort(ORDER);
             }
         }
-        return new Declaration(bundleId, location, out, List.of());
+        return new Declaration(bundleId, location, out, List.of(), Map.of());
     }
 
     private static ProtocolInfo toProtocolInfo(MetadataClause c) throws MetadataException {

@@ -12,6 +12,7 @@ import ws2.api.WsaError;
 import ws2.api.WsaException;
 import ws2.catalog.CatalogEntry;
 import ws2.catalog.CatalogView;
+import ws2.catalog.NamespaceInfo;
 import ws2.catalog.ProtocolInfo;
 import ws2.catalog.ProviderCatalog;
 import ws2.catalog.ProviderInfoType;
@@ -209,6 +210,82 @@ final class CatalogAdmin implements ProviderCatalog {
     @Override
     public void reset() throws WsaException {
         edit(extender::restoreDefaults);
+    }
+
+    // ---- namespace catalog ------------------------------------------------------------------
+
+    @Override
+    public void installNameSpace(String identifier, String path, int nameSpace, int version, UUID providerId)
+            throws WsaException {
+        installNameSpaceEx(identifier, path, nameSpace, version, providerId, null);
+    }
+
+    @Override
+    public void installNameSpaceEx(String identifier, String path, int nameSpace, int version, UUID providerId,
+            byte[] providerSpecific) throws WsaException {
+        NamespaceInfo info = nameSpace(identifier, path, nameSpace, version, providerId, providerSpecific);
+        edit(e -> e.installNameSpace(NATIVE, info));
+    }
+
+    @Override
+    public void installNameSpace32(String identifier, String path, int nameSpace, int version, UUID providerId)
+            throws WsaException {
+        installNameSpaceEx32(identifier, path, nameSpace, version, providerId, null);
+    }
+
+    @Override
+    public void installNameSpaceEx32(String identifier, String path, int nameSpace, int version, UUID providerId,
+            byte[] providerSpecific) throws WsaException {
+        NamespaceInfo info = nameSpace(identifier, path, nameSpace, version, providerId, providerSpecific);
+        edit(e -> e.installNameSpace(COMPAT32, info));
+    }
+
+    private static NamespaceInfo nameSpace(String identifier, String path, int nameSpace, int version, UUID providerId,
+            byte[] providerSpecific) throws WsaException {
+        if (identifier == null || providerId == null) {
+            throw new WsaException(WsaError.WSAEINVAL, "WSCInstallNameSpace needs an identifier and a provider GUID");
+        }
+        return new NamespaceInfo(providerId, nameSpace, true, version, identifier, providerSpecific, path);
+    }
+
+    @Override
+    public void unInstallNameSpace(UUID providerId) throws WsaException {
+        edit(e -> e.unInstallNameSpace(NATIVE, providerId));
+    }
+
+    @Override
+    public void unInstallNameSpace32(UUID providerId) throws WsaException {
+        edit(e -> e.unInstallNameSpace(COMPAT32, providerId));
+    }
+
+    @Override
+    public void enableNSProvider(UUID providerId, boolean enable) throws WsaException {
+        edit(e -> e.enableNSProvider(NATIVE, providerId, enable));
+    }
+
+    @Override
+    public void enableNSProvider32(UUID providerId, boolean enable) throws WsaException {
+        edit(e -> e.enableNSProvider(COMPAT32, providerId, enable));
+    }
+
+    @Override
+    public List<NamespaceInfo> enumNameSpaceProviders() {
+        return store.data().view(NATIVE).namespaces();
+    }
+
+    @Override
+    public List<NamespaceInfo> enumNameSpaceProviders32() {
+        return store.data().view(COMPAT32).namespaces();
+    }
+
+    @Override
+    public void writeNameSpaceOrder(UUID... providerIds) throws WsaException {
+        edit(e -> e.writeNameSpaceOrder(NATIVE, providerIds));
+    }
+
+    @Override
+    public void writeNameSpaceOrder32(UUID... providerIds) throws WsaException {
+        edit(e -> e.writeNameSpaceOrder(COMPAT32, providerIds));
     }
 
     /** A change that returns nothing. */

@@ -9,6 +9,10 @@ import ws2.core.catalog.CatalogStore;
 import ws2.core.context.ClientContext;
 import ws2.core.context.ContextRegistry;
 import ws2.core.event.Announcer;
+import ws2.core.namespace.NameServices;
+import ws2.core.namespace.NspCalls;
+import ws2.core.namespace.NspRegistry;
+import ws2.core.namespace.ResultCache;
 import ws2.core.provider.ProviderExtender;
 import ws2.core.provider.ProviderRegistry;
 import ws2.core.route.RouteTable;
@@ -31,6 +35,8 @@ public final class Core {
     private final ContextRegistry contexts;
     private final Announcer announcer;
     private final ProviderCatalog admin;
+    private final NspRegistry nspRegistry;
+    private final NameServices names;
 
     /**
      * Wires the core.
@@ -45,9 +51,18 @@ public final class Core {
         providers = new ProviderRegistry(extender::allowedServers);
         routes = new Routes(catalog::data, providers::current, this::routesChanged);
         announcer = new Announcer(routes, this::liveContexts, handles);
-        contexts = new ContextRegistry(routes, handles, upcalls::forBundle, catalog, announcer);
+        nspRegistry = new NspRegistry(extender::allowedServers);
+        names = new NameServices(catalog::data, nspRegistry, new NspCalls(), new ResultCache(), handles);
+        contexts = new ContextRegistry(routes, handles, upcalls::forBundle, catalog, announcer, names);
+        nspRegistry.onGone(gone -> {
+            names.cache().clear();
+            contexts.nspGone(gone);
+        });
         admin = new CatalogAdmin(catalog, routes, extender, providers);
-        catalog.addListener(d -> routes.rebuild());
+        catalog.addListener(d -> {
+            names.cache().clear();
+            routes.rebuild();
+        });
         providers.addListener((current, gone) -> {
             routes.rebuild();
             if (gone != null) {
@@ -69,7 +84,26 @@ public final class Core {
 
     private void declarationsChanged() {
         providers.recompute();
+        nspRegistry.recompute();
         routes.rebuild();
+    }
+
+    /**
+     * Returns the namespace providers registered now.
+     *
+     * @return the registry
+     */
+    public NspRegistry nspRegistry() {
+        return nspRegistry;
+    }
+
+    /**
+     * Returns what name resolution shares (timeouts and cache are set through it).
+     *
+     * @return the services
+     */
+    public NameServices names() {
+        return names;
     }
 
     /**

@@ -37,7 +37,13 @@ import ws2.catalog.ProviderCatalog;
 import ws2.catalog.ProviderNamespaces;
 import ws2.core.context.ContextRegistry;
 import ws2.core.persist.CatalogFile;
+import ws2.core.namespace.NspCalls;
+import ws2.core.namespace.NspService;
+import ws2.core.namespace.ResultCache;
 import ws2.core.provider.ProviderService;
+import ws2.spi.namespace.NamespaceProvider;
+import ws2.spi.namespace.NamespaceProviderV2;
+import ws2.spi.namespace.ProviderAdvertising;
 import ws2.spi.transport.TransportProvider;
 import ws2.spi.upcall.Upcall;
 
@@ -64,12 +70,17 @@ public final class CoreRuntime {
      * until their clients close them.
      */
     public static final String DRAIN_TIMEOUT_PROPERTY = "ws2.drain.timeout";
+    /** Framework property: milliseconds one namespace provider call may take (default 5000). */
+    public static final String NSP_TIMEOUT_PROPERTY = "ws2.nsp.timeout";
+    /** Framework property: milliseconds a complete lookup's results are reused (default 1000, 0 = never). */
+    public static final String NS_CACHE_TTL_PROPERTY = "ws2.ns.cache.ttl";
     private static final Logger LOG = LoggerFactory.getLogger(CoreRuntime.class);
 
     private final BundleContext context;
     private final Core core;
     private final ServiceTracker<TransportProvider, ProviderService> tracker;
     private final BundleListener uninstalls;
+    private final List<ServiceTracker<Object, NspService>> nspTrackers;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private WinEventBus bus;
     private AccessibleObjects objects;
@@ -90,7 +101,9 @@ public final class CoreRuntime {
                     + " the runtime starts on the default catalog", file.path(), loaded.problem(), loaded.keptAside());
         }
         core = new Core(loaded.data(), file);
-        core.contexts().drainTimeout(drainTimeout(context));
+        core.contexts().drainTimeout(millis(context, DRAIN_TIMEOUT_PROPERTY, 0));
+        core.names().calls().timeoutMillis(millis(context, NSP_TIMEOUT_PROPERTY, NspCalls.DEFAULT_TIMEOUT_MILLIS));
+        core.names().cache().ttlMillis(millis(context, NS_CACHE_TTL_PROPERTY, ResultCache.DEFAULT_TTL_MILLIS));
         uninstalls = e -> {
             if (e.getType() == BundleEvent.UNINSTALLED) {
                 core.upcalls().forget(e.getBundle().getBundleId());
@@ -99,6 +112,9 @@ public final class CoreRuntime {
         context.addBundleListener(uninstalls);
         tracker = new ServiceTracker<>(context, TransportProvider.class, new ProviderTracking());
         tracker.open();
+        nspTrackers = List.of(new ServiceTracker<>(context, NamespaceProvider.class.getName(), new NspTracking()),
+                new ServiceTracker<>(context, NamespaceProviderV2.class.getName(), new NspTracking()));
+        nspTrackers.forEach(ServiceTracker::open);
         core.announcer().start();
         core.extender().open(context);
         ContextRegistry contexts = core.contexts();
@@ -116,18 +132,20 @@ public final class CoreRuntime {
         });
         registrations.add(context.registerService(Winsock.class, new WinsockServiceFactory(contexts), null));
         registrations.add(context.registerService(Upcall.class, new UpcallServiceFactory(core.upcalls()), null));
+        registrations.add(context.registerService(ProviderAdvertising.class,
+                new AdvertisingServiceFactory(core.nspRegistry(), core.catalog()), null));
         LOG.info("ws2.core started: catalog in {}, {} native and {} compat32 entries", file.path(),
                 core.catalog().data().nativeView().entries().size(), core.catalog().data().compat32().entries().size());
     }
 
-    private static long drainTimeout(BundleContext context) {
-        String value = context.getProperty(DRAIN_TIMEOUT_PROPERTY);
+    private static long millis(BundleContext context, String property, long fallback) {
+        String value = context.getProperty(property);
         try {
-            return value == null ? 0 : Long.parseLong(value.trim());
+            return value == null ? fallback : Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            LOG.error("WSAEINVAL (10022): {} must be a number of milliseconds, not '{}'; sockets on replaced providers"
-                    + " are not drained", DRAIN_TIMEOUT_PROPERTY, value);
-            return 0;
+            LOG.error("WSAEINVAL (10022): {} must be a number of milliseconds, not '{}'; using {}", property, value,
+                    fallback);
+            return fallback;
         }
     }
 
@@ -152,6 +170,8 @@ public final class CoreRuntime {
         core.announcer().stop();
         core.extender().close();
         tracker.close();
+        nspTrackers.forEach(ServiceTracker::close);
+        core.names().calls().close();
         context.removeBundleListener(uninstalls);
         LOG.info("ws2.core stopped");
     }
@@ -207,6 +227,43 @@ public final class CoreRuntime {
      */
     public Core core() {
         return core;
+    }
+
+    /** Joins namespace provider services to their registry by their {@code ws2.provider.id}. */
+    private final class NspTracking implements ServiceTrackerCustomizer<Object, NspService> {
+        @Override
+        public NspService addingService(ServiceReference<Object> ref) {
+            Object id = ref.getProperty(ProviderNamespaces.PROVIDER_ID_PROPERTY);
+            UUID guid;
+            try {
+                guid = UUID.fromString(String.valueOf(id));
+            } catch (IllegalArgumentException e) {
+                LOG.error("WSAEINVALIDPROVIDER (10105): namespace provider service {} of bundle {} has no valid {}"
+                        + " property ('{}'); it is ignored", ref.getProperty("service.id"),
+                        ref.getBundle().getSymbolicName(), ProviderNamespaces.PROVIDER_ID_PROPERTY, id);
+                return null;
+            }
+            Object provider = context.getService(ref);
+            if (provider == null) {
+                return null;
+            }
+            Bundle b = ref.getBundle();
+            NspService s = new NspService(guid, provider, b.getBundleId(), null,
+                    guid + " (bundle " + b.getSymbolicName() + " " + b.getVersion() + ")");
+            core.nspRegistry().added(s);
+            return s;
+        }
+
+        @Override
+        public void modifiedService(ServiceReference<Object> ref, NspService s) {
+            // the GUID of a registered service does not change its join
+        }
+
+        @Override
+        public void removedService(ServiceReference<Object> ref, NspService s) {
+            core.nspRegistry().removed(s);
+            context.ungetService(ref);
+        }
     }
 
     /** Joins provider services to the registry by their {@code ws2.provider.id}. */
