@@ -25,6 +25,7 @@ public class WsaException extends IOException {
             "the operation would block on a non-blocking socket");
     private static final String IO_PENDING = format(WsaError.WSA_IO_PENDING,
             "the overlapped operation will complete later");
+    private static final String NO_MORE = format(WsaError.WSA_E_NO_MORE, "no more results");
 
     private final WsaError error;
 
@@ -79,6 +80,16 @@ public class WsaException extends IOException {
      */
     public static WsaException ioPending() {
         return new Stackless(IO_PENDING, WsaError.WSA_IO_PENDING);
+    }
+
+    /**
+     * Creates a stackless {@link WsaError#WSA_E_NO_MORE}: a lookup has returned all its results,
+     * the way every {@code WSALookupServiceNext} loop ends.
+     *
+     * @return an exception that is cheap to create and throw
+     */
+    public static WsaException noMore() {
+        return new Stackless(NO_MORE, WsaError.WSA_E_NO_MORE);
     }
 
     /**

@@ -97,7 +97,7 @@ final class Lookup extends HandleTable.Handle implements LookupHandle {
             if (index < cached.size()) {
                 return cached.get(index++);
             }
-            throw noMore();
+            throw WsaException.noMore();
         }
         while (index < parts.size()) {
             Part p = parts.get(index);
@@ -126,7 +126,7 @@ final class Lookup extends HandleTable.Handle implements LookupHandle {
         if (cacheable && key != null) {
             cache.put(key, collected, System.nanoTime());
         }
-        throw noMore();
+        throw WsaException.noMore();
     }
 
     private static QuerySet nextOf(Part p, int flags, NspCalls calls) throws WsaException {
@@ -160,10 +160,6 @@ final class Lookup extends HandleTable.Handle implements LookupHandle {
         if (ended) {
             throw new WsaException(WsaError.WSA_E_CANCELLED, "lookup " + value() + " was ended");
         }
-    }
-
-    private static WsaException noMore() {
-        return new WsaException(WsaError.WSA_E_NO_MORE, "no more results");
     }
 
     /**

@@ -372,7 +372,14 @@ public final class NameResolution {
      * @throws WsaException see {@code Winsock.getAddrInfo}
      */
     public List<AddrInfo> getAddrInfo(String node, String service, int family, int socketType) throws WsaException {
-        return AddressResolver.resolve(this, node, service, family, socketType);
+        ResultCache.AddrKey key = new ResultCache.AddrKey(view, node, service, family, socketType);
+        List<AddrInfo> cached = services.cache().addresses(key, System.nanoTime());
+        if (cached != null) {
+            return cached;
+        }
+        List<AddrInfo> resolved = AddressResolver.resolve(this, node, service, family, socketType);
+        services.cache().addresses(key, resolved, System.nanoTime());
+        return resolved;
     }
 
     /**

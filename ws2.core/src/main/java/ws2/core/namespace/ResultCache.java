@@ -3,7 +3,9 @@ package ws2.core.namespace;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import ws2.api.AddrInfo;
 import ws2.api.QuerySet;
 import ws2.catalog.CatalogView;
 
@@ -11,7 +13,8 @@ import ws2.catalog.CatalogView;
  * Results of complete lookups, kept for a short time so a repeated lookup (the common case of a
  * host name resolved again and again) asks no provider: at most {@value #CAPACITY} queries, each for
  * {@link #ttlMillis}, dropped all at once when the namespace catalog or its providers change. A
- * lookup with {@code LUP_FLUSHCACHE} bypasses it.
+ * lookup with {@code LUP_FLUSHCACHE} bypasses it. {@code getaddrinfo} answers are kept the same way,
+ * read without a lock.
  */
 public final class ResultCache {
     /** How many queries it keeps, least recently used out first. */
@@ -34,6 +37,14 @@ public final class ResultCache {
             return size() > CAPACITY;
         }
     };
+    /** A {@code getaddrinfo} request as the cache keys it. */
+    record AddrKey(CatalogView view, String node, String service, int family, int socketType) {
+    }
+
+    private record Addresses(List<AddrInfo> infos, long expires) {
+    }
+
+    private final ConcurrentHashMap<AddrKey, Addresses> addresses = new ConcurrentHashMap<>();
     private volatile long ttlMillis = DEFAULT_TTL_MILLIS;
 
     /**
@@ -64,8 +75,37 @@ public final class ResultCache {
         }
     }
 
+    /**
+     * A cached {@code getaddrinfo} answer: one map lookup and one clock read, no lock.
+     *
+     * @param key the request
+     * @param now {@code System.nanoTime()}
+     * @return the answer, or null
+     */
+    List<AddrInfo> addresses(AddrKey key, long now) {
+        Addresses a = addresses.get(key);
+        if (a == null) {
+            return null;
+        }
+        if (now - a.expires >= 0) {
+            addresses.remove(key, a);
+            return null;
+        }
+        return a.infos;
+    }
+
+    void addresses(AddrKey key, List<AddrInfo> infos, long now) {
+        if (ttlMillis > 0) {
+            if (addresses.size() >= CAPACITY) {
+                addresses.clear();
+            }
+            addresses.put(key, new Addresses(List.copyOf(infos), now + ttlMillis * 1_000_000L));
+        }
+    }
+
     /** Forgets everything: the namespace catalog or its providers changed. */
     public synchronized void clear() {
         entries.clear();
+        addresses.clear();
     }
 }
