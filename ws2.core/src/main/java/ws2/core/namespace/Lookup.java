@@ -121,7 +121,7 @@ final class Lookup extends HandleTable.Handle implements LookupHandle {
             }
         }
         if (collected.isEmpty() && firstError != null) {
-            throw new WsaException(firstError.error(), firstError.getMessage(), firstError);
+            throw firstError;
         }
         if (cacheable && key != null) {
             cache.put(key, collected, System.nanoTime());

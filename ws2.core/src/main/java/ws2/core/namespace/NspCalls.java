@@ -114,7 +114,7 @@ public final class NspCalls implements AutoCloseable {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof WsaException) {
-                throw new WsaException(((WsaException) cause).error(), cause.getMessage(), cause);
+                throw (WsaException) cause;
             }
             throw new WsaException(WsaError.WSAENETDOWN, function + " of namespace provider " + provider.describe()
                     + " failed: " + cause, cause);

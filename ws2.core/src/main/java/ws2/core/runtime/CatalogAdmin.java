@@ -4,7 +4,9 @@ import static ws2.catalog.CatalogView.COMPAT32;
 import static ws2.catalog.CatalogView.NATIVE;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -21,6 +23,7 @@ import ws2.core.catalog.CatalogData;
 import ws2.core.catalog.CatalogEditor;
 import ws2.core.catalog.CatalogKeys;
 import ws2.core.catalog.CatalogStore;
+import ws2.core.namespace.NspRegistry;
 import ws2.core.catalog.StoredEntry;
 import ws2.core.provider.ProviderExtender;
 import ws2.core.provider.ProviderRegistry;
@@ -36,8 +39,11 @@ final class CatalogAdmin implements ProviderCatalog {
     private final Routes routes;
     private final ProviderExtender extender;
     private final ProviderRegistry providers;
+    private final NspRegistry namespaces;
 
-    CatalogAdmin(CatalogStore store, Routes routes, ProviderExtender extender, ProviderRegistry providers) {
+    CatalogAdmin(CatalogStore store, Routes routes, ProviderExtender extender, ProviderRegistry providers,
+            NspRegistry namespaces) {
+        this.namespaces = namespaces;
         this.store = store;
         this.routes = routes;
         this.extender = extender;
@@ -204,7 +210,9 @@ final class CatalogAdmin implements ProviderCatalog {
 
     @Override
     public List<ProviderStatus> providers() {
-        return extender.statuses(providers.current().keySet());
+        Set<UUID> live = new HashSet<>(providers.current().keySet());
+        live.addAll(namespaces.current().keySet());
+        return extender.statuses(live);
     }
 
     @Override
