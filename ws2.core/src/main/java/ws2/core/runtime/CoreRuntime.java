@@ -229,21 +229,25 @@ public final class CoreRuntime {
         return core;
     }
 
+    /** The {@code ws2.provider.id} of a provider service, or null (logged) when it has none that parses. */
+    private static UUID providerId(ServiceReference<?> ref, String kind) {
+        Object id = ref.getProperty(ProviderNamespaces.PROVIDER_ID_PROPERTY);
+        try {
+            return UUID.fromString(String.valueOf(id));
+        } catch (IllegalArgumentException e) {
+            LOG.error("WSAEINVALIDPROVIDER (10105): {} provider service {} of bundle {} has no valid {} property ('{}');"
+                    + " it is ignored", kind, ref.getProperty("service.id"), ref.getBundle().getSymbolicName(),
+                    ProviderNamespaces.PROVIDER_ID_PROPERTY, id);
+            return null;
+        }
+    }
+
     /** Joins namespace provider services to their registry by their {@code ws2.provider.id}. */
     private final class NspTracking implements ServiceTrackerCustomizer<Object, NspService> {
         @Override
         public NspService addingService(ServiceReference<Object> ref) {
-            Object id = ref.getProperty(ProviderNamespaces.PROVIDER_ID_PROPERTY);
-            UUID guid;
-            try {
-                guid = UUID.fromString(String.valueOf(id));
-            } catch (IllegalArgumentException e) {
-                LOG.error("WSAEINVALIDPROVIDER (10105): namespace provider service {} of bundle {} has no valid {}"
-                        + " property ('{}'); it is ignored", ref.getProperty("service.id"),
-                        ref.getBundle().getSymbolicName(), ProviderNamespaces.PROVIDER_ID_PROPERTY, id);
-                return null;
-            }
-            Object provider = context.getService(ref);
+            UUID guid = providerId(ref, "namespace");
+            Object provider = guid == null ? null : context.getService(ref);
             if (provider == null) {
                 return null;
             }
@@ -270,17 +274,8 @@ public final class CoreRuntime {
     private final class ProviderTracking implements ServiceTrackerCustomizer<TransportProvider, ProviderService> {
         @Override
         public ProviderService addingService(ServiceReference<TransportProvider> ref) {
-            Object id = ref.getProperty(ProviderNamespaces.PROVIDER_ID_PROPERTY);
-            UUID guid;
-            try {
-                guid = UUID.fromString(String.valueOf(id));
-            } catch (IllegalArgumentException e) {
-                LOG.error("WSAEINVALIDPROVIDER (10105): transport provider service {} of bundle {} has no valid {}"
-                        + " property ('{}'); it is ignored", ref.getProperty("service.id"),
-                        ref.getBundle().getSymbolicName(), ProviderNamespaces.PROVIDER_ID_PROPERTY, id);
-                return null;
-            }
-            TransportProvider provider = context.getService(ref);
+            UUID guid = providerId(ref, "transport");
+            TransportProvider provider = guid == null ? null : context.getService(ref);
             if (provider == null) {
                 return null;
             }
