@@ -122,11 +122,15 @@ public class DnsIT {
     }
 
     private List<String> answers(String name) {
+        return answers(name, NameSpaces.NS_DNS);
+    }
+
+    private List<String> answers(String name, int nameSpace) {
         List<String> out = new ArrayList<>();
         try (Winsock ws = factory.open("dns.client")) {
             ws.startup(Winsock.VERSION_2_2);
             int flags = LookupFlags.LUP_RETURN_ADDR | LookupFlags.LUP_RETURN_NAME;
-            LookupHandle h = ws.lookupServiceBegin(QuerySet.hostQuery(name, NameSpaces.NS_DNS), flags);
+            LookupHandle h = ws.lookupServiceBegin(QuerySet.hostQuery(name, nameSpace), flags);
             try {
                 while (true) {
                     QuerySet r = ws.lookupServiceNext(h, flags);
@@ -150,6 +154,8 @@ public class DnsIT {
     @Test
     public void namespaceOrderDecidesWhoseAnswerComesFirst() throws Exception {
         assertEquals(List.of("hosts 127.0.0.1", "dns 192.0.2.10"), answers("db.example.test"));
+        assertEquals("NS_ALL merges the same way", List.of("hosts 127.0.0.1", "dns 192.0.2.10"),
+                answers("db.example.test", NameSpaces.NS_ALL));
         catalog.writeNameSpaceOrder(DNS, HOSTS);
         try {
             assertEquals(List.of("dns 192.0.2.10", "hosts 127.0.0.1"), answers("db.example.test"));

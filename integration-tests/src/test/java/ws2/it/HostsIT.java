@@ -37,6 +37,7 @@ import ws2.api.LookupFlags;
 import ws2.api.LookupHandle;
 import ws2.api.NameSpaces;
 import ws2.api.QuerySet;
+import ws2.api.SocketHandle;
 import ws2.api.Winsock;
 import ws2.api.WinsockFactory;
 import ws2.api.WsaError;
@@ -98,6 +99,14 @@ public class HostsIT {
             List<AddrInfo> ai = ws.getAddrInfo("DB.example.test", "5432", AddressFamily.AF_UNSPEC, 1);
             assertEquals(List.of("127.0.0.1:5432", "[::1]:5432"), ai.stream().map(a -> a.address().toString()).toList());
             assertEquals("db.example.test", ai.get(0).canonicalName());
+            SocketHandle listener = ws.socket(ai.get(0).family(), ai.get(0).socketType(), ai.get(0).protocol());
+            ws.bind(listener, ai.get(0).address());
+            ws.listen(listener, 1);
+            SocketHandle client = ws.socket(ai.get(0).family(), ai.get(0).socketType(), ai.get(0).protocol());
+            ws.connect(client, ws.getAddrInfo("db.example.test", String.valueOf(ws.getSockName(listener).port()),
+                    AddressFamily.AF_INET, 1).get(0).address());
+            ws.closeSocket(client);
+            ws.closeSocket(listener);
             assertEquals(WsaError.WSAHOST_NOT_FOUND, assertThrows(WsaException.class,
                     () -> ws.getAddrInfo("nowhere.example.test", "80", AddressFamily.AF_UNSPEC, 0)).error());
         }

@@ -34,6 +34,9 @@ import ws2.api.WsaError;
 import ws2.api.WsaException;
 import ws2.catalog.NamespaceInfo;
 import ws2.catalog.ProviderCatalog;
+import ws2.spi.namespace.AsyncCall;
+import ws2.spi.namespace.NamespaceProviderV2;
+import ws2.spi.namespace.ProviderAdvertising;
 
 /**
  * The NSPv2 service registry in a real Felix (issue 6): one client registers a service, another
@@ -49,6 +52,8 @@ public class RegistryIT {
     ProviderCatalog catalog;
     @Inject
     WinsockFactory factory;
+    @Inject
+    ProviderAdvertising advertising;
 
     @Configuration
     public Option[] config() {
@@ -113,6 +118,63 @@ public class RegistryIT {
                     () -> a.setService(printer("nowhere", 1), LookupFlags.RNRSERVICE_DELETE, 0)).error());
             a.close();
             assertTrue("a client's services end with it", find(b, "*").isEmpty());
+        }
+    }
+
+    /** An NSPv2 provider hosted by the test itself: one answer for every lookup. */
+    static final class EchoProvider implements NamespaceProviderV2 {
+        @Override
+        public Object lookupServiceBegin(UUID providerId, QuerySet restrictions, int controlFlags, Object session) {
+            return new boolean[1];
+        }
+
+        @Override
+        public void lookupServiceNextEx(AsyncCall<QuerySet> call, Object lookup, int controlFlags) {
+            boolean[] done = (boolean[]) lookup;
+            if (done[0]) {
+                call.fail(WsaError.WSA_E_NO_MORE, "no more");
+            } else {
+                done[0] = true;
+                call.complete(QuerySet.builder().instanceName("advertised").nameSpace(NS_ADVERTISED).build());
+            }
+        }
+
+        @Override
+        public void lookupServiceEnd(Object lookup) {
+        }
+
+        @Override
+        public void setServiceEx(AsyncCall<Void> call, UUID providerId, QuerySet regInfo, int operation, int controlFlags,
+                Object session) {
+            call.fail(WsaError.WSAEOPNOTSUPP, "read-only");
+        }
+    }
+
+    static final int NS_ADVERTISED = 0x7754;
+
+    @Test
+    public void anAdvertisedProviderServesUntilItIsWithdrawn() throws Exception {
+        UUID id = UUID.fromString("0a0b0c0d-1111-4222-8333-444455556666");
+        catalog.installNameSpace("Advertised by a test", "test", NS_ADVERTISED, 2, id);
+        QuerySet q = QuerySet.builder().instanceName("x").serviceClassId(PRINTERS).nameSpace(NS_ADVERTISED).build();
+        try (Winsock ws = factory.open("advertise.client")) {
+            ws.startup(Winsock.VERSION_2_2);
+            assertEquals(WsaError.WSASERVICE_NOT_FOUND, assertThrows(WsaException.class,
+                    () -> ws.lookupServiceBegin(q, LookupFlags.LUP_FLUSHCACHE)).error());
+            advertising.advertiseProvider(id, new EchoProvider());
+            assertEquals(WsaError.WSAEINVAL, assertThrows(WsaException.class,
+                    () -> advertising.advertiseProvider(id, new EchoProvider())).error());
+            LookupHandle h = ws.lookupServiceBegin(q, LookupFlags.LUP_FLUSHCACHE);
+            assertEquals("advertised", ws.lookupServiceNext(h, 0).instanceName());
+            assertEquals(WsaError.WSA_E_NO_MORE, assertThrows(WsaException.class, () -> ws.lookupServiceNext(h, 0)).error());
+            ws.lookupServiceEnd(h);
+            advertising.unadvertiseProvider(id);
+            assertEquals(WsaError.WSASERVICE_NOT_FOUND, assertThrows(WsaException.class,
+                    () -> ws.lookupServiceBegin(q, LookupFlags.LUP_FLUSHCACHE)).error());
+            assertEquals(WsaError.WSAEINVALIDPROVIDER, assertThrows(WsaException.class,
+                    () -> advertising.advertiseProvider(UUID.randomUUID(), new EchoProvider())).error());
+        } finally {
+            catalog.unInstallNameSpace(id);
         }
     }
 }
