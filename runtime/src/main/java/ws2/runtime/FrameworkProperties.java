@@ -36,6 +36,8 @@ final class FrameworkProperties {
         // Without this, Felix lets bundles load classes from the launcher's class path.
         properties.put("felix.bootdelegation.implicit", "false");
         properties.put("ws2.data.dir", home.data().toString());
+        // the home itself, where providers look for their files (the hosts provider's <home>/hosts)
+        properties.put(RuntimeHome.HOME_PROPERTY, home.home().toString());
         properties.put("felix.fileinstall.dir", home.deploy().toString());
         properties.put("felix.fileinstall.poll", "100");
         properties.put("felix.fileinstall.noInitialDelay", "true");
