@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -27,8 +23,6 @@ import ws2.market.Fixtures;
 
 /** Parsing repository indexes (issue 7). */
 class IndexParserTest {
-    /** The index the build publishes, when the repository module has been built. */
-    static final Path BUILT = Path.of("../repository/target/repository/index.xml");
 
     @Test
     void resourcesAreReadWithTypedAttributes() throws WsaException {
@@ -62,25 +56,6 @@ class IndexParserTest {
         Map<String, Object> t = memory.getCapabilities(ProviderNamespaces.TRANSPORT_NAMESPACE).get(0).getAttributes();
         assertEquals(List.of(new Version(1, 0, 0), new Version(2, 0, 1)), t.get("versions"));
         assertEquals(List.of(1L, 2L), t.get("sizes"));
-    }
-
-    @Test
-    void theBuiltRepositoryParses() throws WsaException, IOException {
-        assumeTrue(Files.isRegularFile(BUILT), "build the repository module first: mvn -B -q install -pl repository");
-        RepositoryIndex index;
-        try (InputStream in = Files.newInputStream(BUILT)) {
-            index = new IndexParser().parse(in, BUILT.toUri().toString());
-        }
-        assertEquals(10, index.resources().size());
-        IndexResource tls = index.resources().stream().filter(r -> r.symbolicName().equals("ws2.provider.tls"))
-                .findFirst().orElseThrow();
-        assertEquals(64L, tls.getCapabilities(ProviderNamespaces.LAYERED_NAMESPACE).get(0).getAttributes()
-                .get(ProviderNamespaces.ATTR_CATEGORIES));
-        assertEquals(64, tls.sha256().length());
-        assertTrue(Files.size(Path.of(java.net.URI.create(tls.url()))) == tls.size(), "size and url agree with the jar");
-        for (IndexResource r : index.resources()) {
-            assertTrue(r.getCapabilities("osgi.wiring.bundle").get(0).getAttributes().get("bundle-version") instanceof Version);
-        }
     }
 
     @Test
