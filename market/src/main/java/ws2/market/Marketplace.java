@@ -1,6 +1,7 @@
 package ws2.market;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -22,8 +23,9 @@ public interface Marketplace {
      * Adds a source, or replaces the one with the same URL, after reading its index.
      *
      * @param url the index URL: {@code file:}, {@code http:} or {@code https:}
-     * @param keys fingerprints of the publisher keys pinned for this source (stored; checked by
-     *        signed installs, a later slice)
+     * @param keys SHA-256 fingerprints of the publisher certificates pinned for this source (hex,
+     *        colons optional, any case); when there are any, every bundle installed from it must be
+     *        a jar signed by one of them
      * @return the source, with the number of resources its index offers
      * @throws WsaException {@code WSAEINVAL} for a malformed URL, an unsupported scheme or a
      *         malformed index; {@code WSANO_RECOVERY} when the index cannot be read (unreachable,
@@ -73,4 +75,81 @@ public interface Marketplace {
      *         the versions the sources offer of it; as {@link #search} for an unreadable index
      */
     Plan plan(String symbolicName) throws WsaException;
+
+    /**
+     * Installs a bundle that is not installed yet: the newest version the sources offer and what
+     * the resolver pulls in with it, all or nothing.
+     *
+     * <p>Plans as {@link #plan}, downloads every planned bundle to a staging folder, checks each
+     * file's SHA-256 against its index, checks the jar signatures when the source pins keys, then
+     * installs every bundle, starts them and waits (5 s at most) until every {@code ws2.transport},
+     * {@code ws2.layered} and {@code ws2.namespace} GUID they declare has a registered service with
+     * that {@code ws2.provider.id}. A failure at any step leaves the installed bundles as they were:
+     * what was installed is uninstalled again. Every attempt, refused or not, is journaled.
+     *
+     * @param symbolicName the bundle's symbolic name
+     * @param progress receives one line per step, e.g. {@code downloading ws2.provider.tls 25 KiB / 60 KiB},
+     *        {@code verifying ...}, {@code installing ...}, {@code started ...}; called on the caller's thread
+     * @return the journal entry of the install
+     * @throws WsaException {@code WSAEINVAL} if it is already installed, or a download does not
+     *         match its index (naming the bundle and the expected and actual SHA-256);
+     *         {@code WSAEACCES} if the source pins keys and a bundle is unsigned, signed by another
+     *         key or tampered with; {@code WSAEPROVIDERFAILEDINIT} if a bundle fails to resolve or
+     *         start or a provider GUID gets no service in time, naming the bundle and the reason;
+     *         {@code WSANO_RECOVERY} if a download fails; as {@link #plan} otherwise
+     * @since 1.1
+     */
+    HistoryEntry install(String symbolicName, Consumer<String> progress) throws WsaException;
+
+    /**
+     * Updates an installed bundle to the newest version the sources offer, all or nothing, as
+     * {@link #install}; the bundles wired to it are refreshed, and on a failure the previous jars
+     * (kept before the update) are put back and what was running is started again.
+     *
+     * @param symbolicName the bundle's symbolic name
+     * @param progress receives one line per step
+     * @return the journal entry of the update; without changes when the newest version offered is installed
+     * @throws WsaException {@code WSAEINVAL} if it is not installed, or if the update would refresh
+     *         the marketplace itself; otherwise as {@link #install}
+     * @since 1.1
+     */
+    HistoryEntry update(String symbolicName, Consumer<String> progress) throws WsaException;
+
+    /**
+     * Uninstalls a bundle, after keeping a copy of its jar for {@link #rollback}, and refreshes it.
+     *
+     * @param symbolicName the bundle's symbolic name
+     * @return the journal entry of the uninstall
+     * @throws WsaException {@code WSAEINVAL} if it is not installed, is the marketplace or the
+     *         system bundle, or other installed bundles are wired to it (naming them);
+     *         {@code WSANO_RECOVERY} if its jar cannot be kept
+     * @since 1.1
+     */
+    HistoryEntry uninstall(String symbolicName) throws WsaException;
+
+    /**
+     * Lists the audit journal: every source change, install, update, uninstall and rollback, and
+     * every refused attempt with its code.
+     *
+     * @return the entries, numbered from 1, newest last
+     * @throws WsaException {@code WSANO_RECOVERY} if the journal cannot be read
+     * @since 1.1
+     */
+    List<HistoryEntry> history() throws WsaException;
+
+    /**
+     * Puts the bundles changed by a journal entry and every later successful entry back as they
+     * were before that entry: a bundle installed since is uninstalled, one updated or uninstalled
+     * since is installed again at its earlier version from the jar the marketplace kept. All or
+     * nothing, with the same start and health check as {@link #install}.
+     *
+     * @param entry the number of the journal entry, from {@link #history}
+     * @param progress receives one line per step
+     * @return the journal entry of the rollback
+     * @throws WsaException {@code WSAEINVAL} if there is no such entry or nothing to put back, or
+     *         a bundle to uninstall has other bundles wired to it; {@code WSANO_RECOVERY} if a jar
+     *         needed was not kept; {@code WSAEPROVIDERFAILEDINIT} as {@link #install}
+     * @since 1.1
+     */
+    HistoryEntry rollback(int entry, Consumer<String> progress) throws WsaException;
 }

@@ -1,14 +1,18 @@
 package ws2.market.impl;
 
+import java.io.PrintStream;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import ws2.api.WsaException;
 import ws2.market.BundleChange;
+import ws2.market.HistoryEntry;
 import ws2.market.Marketplace;
 import ws2.market.Offer;
 import ws2.market.Plan;
@@ -16,8 +20,10 @@ import ws2.market.Source;
 
 /**
  * The {@code market:*} shell commands: {@code add <url> [key...]}, {@code list},
- * {@code remove <url>}, {@code search [text | "(filter)"]} and {@code plan <name>}. Each returns
- * its text; failures are the marketplace's {@link WsaException}s. In Gogo a filter must be quoted,
+ * {@code remove <url>}, {@code search [text | "(filter)"]}, {@code plan <name>}, {@code install <name>},
+ * {@code update <name>}, {@code uninstall <name>}, {@code history} and {@code rollback <entry>}. Each
+ * returns its text; installs, updates and rollbacks also print their progress lines to the session's
+ * console as they go. Failures are the marketplace's {@link WsaException}s. In Gogo a filter must be quoted,
  * since parentheses and {@code >} mean something to the shell.
  */
 @Component(service = MarketCommands.class, reference = @Reference(name = "gogo", service = CommandProcessor.class),
@@ -27,7 +33,12 @@ import ws2.market.Source;
     "osgi.command.function=list",
     "osgi.command.function=remove",
     "osgi.command.function=search",
-    "osgi.command.function=plan"
+    "osgi.command.function=plan",
+    "osgi.command.function=install",
+    "osgi.command.function=update",
+    "osgi.command.function=uninstall",
+    "osgi.command.function=history",
+    "osgi.command.function=rollback"
 })
 public final class MarketCommands {
     private final Marketplace market;
@@ -126,6 +137,78 @@ public final class MarketCommands {
         section(sb, "refreshed", p.refreshes());
         section(sb, "catalog declarations", p.declarations());
         return sb.append("  open sockets on replaced entries: ").append(p.openSockets()).append('\n').toString();
+    }
+
+    /**
+     * {@code market:install <name>}: installs a bundle, printing the progress.
+     *
+     * @param session the shell session, whose console gets the progress lines
+     * @param symbolicName the bundle
+     * @return the journal entry
+     * @throws WsaException as {@link Marketplace#install}
+     */
+    public String install(CommandSession session, String symbolicName) throws WsaException {
+        return entry(market.install(symbolicName, printer(session)));
+    }
+
+    /**
+     * {@code market:update <name>}: updates a bundle, printing the progress.
+     *
+     * @param session the shell session
+     * @param symbolicName the bundle
+     * @return the journal entry
+     * @throws WsaException as {@link Marketplace#update}
+     */
+    public String update(CommandSession session, String symbolicName) throws WsaException {
+        return entry(market.update(symbolicName, printer(session)));
+    }
+
+    /**
+     * {@code market:uninstall <name>}: uninstalls a bundle.
+     *
+     * @param symbolicName the bundle
+     * @return the journal entry
+     * @throws WsaException as {@link Marketplace#uninstall}
+     */
+    public String uninstall(String symbolicName) throws WsaException {
+        return entry(market.uninstall(symbolicName));
+    }
+
+    /**
+     * {@code market:history}: the audit journal.
+     *
+     * @return one line per entry, newest last
+     * @throws WsaException as {@link Marketplace#history}
+     */
+    public String history() throws WsaException {
+        StringBuilder sb = new StringBuilder();
+        market.history().forEach(e -> sb.append(entry(e)));
+        return sb.length() == 0 ? "The marketplace journal is empty.\n" : sb.toString();
+    }
+
+    /**
+     * {@code market:rollback <entry>}: puts the bundles back as before a journal entry.
+     *
+     * @param session the shell session
+     * @param entry the entry's number, from {@code market:history}
+     * @return the journal entry of the rollback
+     * @throws WsaException as {@link Marketplace#rollback}
+     */
+    public String rollback(CommandSession session, int entry) throws WsaException {
+        return entry(market.rollback(entry, printer(session)));
+    }
+
+    private static Consumer<String> printer(CommandSession session) {
+        PrintStream console = session.getConsole();
+        return line -> {
+            console.println(line);
+            console.flush();
+        };
+    }
+
+    private static String entry(HistoryEntry e) {
+        return String.format("%4d %s %-13s %s%s  %s%n", e.number(), e.time(), e.action(), e.subject(),
+                e.changes().isEmpty() ? "" : " [" + String.join("; ", e.changes()) + "]", e.outcome());
     }
 
     private static String change(BundleChange c) {

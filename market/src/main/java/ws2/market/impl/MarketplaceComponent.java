@@ -2,7 +2,10 @@ package ws2.market.impl;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -13,10 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import ws2.api.WsaException;
+import ws2.market.HistoryEntry;
 import ws2.market.Marketplace;
 import ws2.market.Offer;
 import ws2.market.Plan;
 import ws2.market.Source;
+import ws2.market.install.Activation;
+import ws2.market.install.Installer;
+import ws2.market.install.Journal;
+import ws2.market.install.Kept;
 import ws2.market.plan.FrameworkBundles;
 import ws2.market.plan.Planner;
 import ws2.market.search.OfferSearch;
@@ -28,16 +36,24 @@ import ws2.market.source.SourceList;
  * The {@link Marketplace} service. The source list is kept in {@code <ws2.data.dir>/market} when
  * the framework property {@value #DATA_DIR_PROPERTY} is set, else in this bundle's data area; a
  * list that cannot be read is logged and the marketplace starts with none (the file is replaced
- * at the next change).
+ * at the next change). The same folder holds the audit journal ({@code journal.log}), the jars kept
+ * for rollbacks ({@code kept/}) and the downloads of an install in progress ({@code staging/}).
+ * The health check of an install waits {@value #HEALTH_TIMEOUT_PROPERTY} milliseconds (framework
+ * property; 5000 by default) for each provider GUID's service.
  */
 @Component(service = Marketplace.class, immediate = true)
 public final class MarketplaceComponent implements Marketplace {
     /** Framework property naming ws2's data folder, shared with ws2.core. */
     public static final String DATA_DIR_PROPERTY = "ws2.data.dir";
+    /** Framework property: how long an install waits for its providers' services, in milliseconds. */
+    public static final String HEALTH_TIMEOUT_PROPERTY = "ws2.market.health.timeout";
+    private static final long DEFAULT_HEALTH_TIMEOUT_MILLIS = 5000;
     private static final Logger LOG = LoggerFactory.getLogger(MarketplaceComponent.class);
 
     private final SourceList sources;
     private final Planner planner;
+    private final Journal journal;
+    private final Installer installer;
 
     /**
      * Creates the service and loads the source list (the indexes are read on first use).
@@ -47,9 +63,14 @@ public final class MarketplaceComponent implements Marketplace {
      */
     @Activate
     public MarketplaceComponent(BundleContext context, @Reference Resolver resolver) {
-        SourceFile file = new SourceFile(folder(context));
+        Path folder = folder(context);
+        SourceFile file = new SourceFile(folder);
         this.sources = new SourceList(file, new IndexReader(), load(file));
         this.planner = new Planner(new FrameworkBundles(context), resolver);
+        this.journal = new Journal(folder, Clock.systemUTC());
+        Kept kept = new Kept(folder.resolve("kept"));
+        this.installer = new Installer(context, sources, planner, journal, folder,
+                new Activation(context, kept, healthTimeout(context)), kept);
     }
 
     private static Path folder(BundleContext context) {
@@ -65,6 +86,17 @@ public final class MarketplaceComponent implements Marketplace {
         return data.toPath();
     }
 
+    private static Duration healthTimeout(BundleContext context) {
+        String value = context.getProperty(HEALTH_TIMEOUT_PROPERTY);
+        try {
+            return Duration.ofMillis(value == null ? DEFAULT_HEALTH_TIMEOUT_MILLIS : Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            LOG.error("{}={} is not a number of milliseconds; the health check waits {} ms", HEALTH_TIMEOUT_PROPERTY, value,
+                    DEFAULT_HEALTH_TIMEOUT_MILLIS);
+            return Duration.ofMillis(DEFAULT_HEALTH_TIMEOUT_MILLIS);
+        }
+    }
+
     private static List<Source> load(SourceFile file) {
         try {
             return file.load();
@@ -76,8 +108,16 @@ public final class MarketplaceComponent implements Marketplace {
 
     @Override
     public Source add(String url, List<String> keys) throws WsaException {
-        Source s = sources.add(url, keys);
+        Source s;
+        try {
+            s = sources.add(url, keys);
+        } catch (WsaException e) {
+            refused("add-source", url, e);
+            throw e;
+        }
         LOG.info("Marketplace source {} added: {} resources", url, s.resources());
+        journal.append("add-source", url + (keys.isEmpty() ? "" : " keys " + String.join(",", keys)), List.of(),
+                HistoryEntry.OK);
         return s;
     }
 
@@ -88,8 +128,14 @@ public final class MarketplaceComponent implements Marketplace {
 
     @Override
     public void remove(String url) throws WsaException {
-        sources.remove(url);
+        try {
+            sources.remove(url);
+        } catch (WsaException e) {
+            refused("remove-source", url, e);
+            throw e;
+        }
         LOG.info("Marketplace source {} removed", url);
+        journal.append("remove-source", url, List.of(), HistoryEntry.OK);
     }
 
     @Override
@@ -100,5 +146,38 @@ public final class MarketplaceComponent implements Marketplace {
     @Override
     public Plan plan(String symbolicName) throws WsaException {
         return planner.plan(symbolicName, sources.indexes());
+    }
+
+    @Override
+    public HistoryEntry install(String symbolicName, Consumer<String> progress) throws WsaException {
+        return installer.install(symbolicName, false, progress);
+    }
+
+    @Override
+    public HistoryEntry update(String symbolicName, Consumer<String> progress) throws WsaException {
+        return installer.install(symbolicName, true, progress);
+    }
+
+    @Override
+    public HistoryEntry uninstall(String symbolicName) throws WsaException {
+        return installer.uninstall(symbolicName);
+    }
+
+    @Override
+    public List<HistoryEntry> history() throws WsaException {
+        return journal.read();
+    }
+
+    @Override
+    public HistoryEntry rollback(int entry, Consumer<String> progress) throws WsaException {
+        return installer.rollback(entry, progress);
+    }
+
+    private void refused(String action, String subject, WsaException e) {
+        try {
+            journal.refused(action, subject, e);
+        } catch (WsaException j) {
+            e.addSuppressed(j);
+        }
     }
 }

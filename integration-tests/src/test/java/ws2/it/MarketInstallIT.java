@@ -1,0 +1,370 @@
+package ws2.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.options;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.cert.Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import javax.inject.Inject;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerMethod;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleActivator;
+import org.osgi.framework.BundleContext;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import ws2.api.WsaError;
+import ws2.api.WsaException;
+import ws2.catalog.CatalogView;
+import ws2.catalog.ProviderCatalog;
+import ws2.market.HistoryEntry;
+import ws2.market.Marketplace;
+import ws2.market.Source;
+
+/**
+ * Marketplace installs (issue 7, second slice): install, uninstall and rollback of a provider from
+ * the build's repository served over HTTP on 127.0.0.1, and the refusals that must leave the
+ * framework as it was: a tampered download, pinned publisher keys, an activator that throws. Each
+ * test runs in a fresh framework and serves its own copy of the repository, so it may tamper with it.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerMethod.class)
+public class MarketInstallIT {
+    static final String METRICS = "ws2.provider.metrics";
+    static final String FAILING = "ws2.it.failing";
+
+    @Inject
+    Marketplace market;
+    @Inject
+    BundleContext context;
+    @Inject
+    ProviderCatalog catalog;
+
+    private Path served;
+    private HttpServer server;
+    private String base;
+    private final List<String> progress = new ArrayList<>();
+
+    @Configuration
+    public Option[] config() {
+        return options(Ws2TestSupport.coreWithTcpip(), Ws2TestSupport.bundleOf("org.apache.felix.resolver"),
+                Ws2TestSupport.bundleOf("ws2.market"));
+    }
+
+    @Before
+    public void serveACopyOfTheRepository() throws IOException, WsaException {
+        if (!Files.isRegularFile(MarketIT.REPOSITORY.resolve("index.xml"))) {
+            fail("no repository index at " + MarketIT.REPOSITORY + ": build it first with mvn -B -q install -pl repository");
+        }
+        for (Source s : market.sources()) { // the data folder outlives a framework: start without sources
+            market.remove(s.url());
+        }
+        served = Files.createTempDirectory("ws2-market-served");
+        try (Stream<Path> files = Files.list(MarketIT.REPOSITORY)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, served.resolve(f.getFileName()));
+            }
+        }
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::serve);
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    @After
+    public void stopServing() throws WsaException, IOException {
+        try {
+            for (Source s : market.sources()) {
+                market.remove(s.url());
+            }
+        } finally {
+            server.stop(0);
+            try (Stream<Path> files = Files.walk(served)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        Path file = served.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+        try (exchange; OutputStream out = exchange.getResponseBody()) {
+            if (!file.startsWith(served) || !Files.isRegularFile(file)) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            exchange.sendResponseHeaders(200, Files.size(file));
+            Files.copy(file, out);
+        }
+    }
+
+    /** The installed bundles as (symbolic name, version, state), to compare before and after a refusal. */
+    private List<String> state() {
+        return Stream.of(context.getBundles()).map(b -> b.getSymbolicName() + " " + b.getVersion() + " " + b.getState())
+                .sorted().toList();
+    }
+
+    private Bundle bundle(String symbolicName) {
+        return Stream.of(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst()
+                .orElse(null);
+    }
+
+    private HistoryEntry last() throws WsaException {
+        List<HistoryEntry> h = market.history();
+        return h.get(h.size() - 1);
+    }
+
+    private void assertRefused(WsaError code, String action, List<String> before, String... words) throws WsaException {
+        try {
+            market.install(METRICS.equals(action) ? METRICS : action, progress::add);
+            fail("installed " + action + " despite " + code);
+        } catch (WsaException e) {
+            assertEquals(e.getMessage(), code, e.error());
+            for (String w : words) {
+                assertTrue(e.getMessage() + " lacks " + w, e.getMessage().contains(w));
+            }
+        }
+        assertEquals(before, state());
+        HistoryEntry refusal = last();
+        assertEquals("install", refusal.action());
+        assertTrue(refusal.outcome(), refusal.outcome().startsWith("refused " + code.name() + " ("));
+    }
+
+    @Test
+    public void metricsIsInstalledUninstalledAndBroughtBackByRollback() throws Exception {
+        // the data folder, and so the catalog, outlives each framework: wait for tcpip, not for exactly its entries
+        Ws2TestSupport.await("the tcpip entries available", Duration.ofSeconds(10), () -> catalog.entries(CatalogView.NATIVE)
+                .stream().anyMatch(e -> e.available() && e.info().providerId().toString().equals(Ws2TestSupport.TCPIP_ID)));
+        market.add(base + "index.xml", List.of());
+        HistoryEntry installed = market.install(METRICS, progress::add);
+        System.out.println("market install progress:\n  " + String.join("\n  ", progress));
+
+        assertEquals(Bundle.ACTIVE, bundle(METRICS).getState());
+        Ws2TestSupport.await("the metrics chain in the catalog", Duration.ofSeconds(10), () -> catalog
+                .entries(CatalogView.NATIVE).stream().anyMatch(e -> e.available() && e.info().protocolName().startsWith("ws2 Metrics over [")));
+        String version = bundle(METRICS).getVersion().toString();
+        assertEquals("install", installed.action());
+        assertEquals(List.of(METRICS + " none -> " + version), installed.changes());
+        assertEquals(installed, last());
+        assertTrue(progress.toString(), progress.contains("downloading " + METRICS + " 19 KiB / 19 KiB")
+                || progress.stream().anyMatch(l -> l.startsWith("downloading " + METRICS + " ")));
+        assertTrue(progress.toString(), progress.stream().anyMatch(l -> l.startsWith("verifying " + METRICS)));
+        assertTrue(progress.toString(), progress.contains("started " + METRICS + " " + version));
+
+        HistoryEntry uninstalled = market.uninstall(METRICS);
+        assertEquals(null, bundle(METRICS));
+        assertEquals(List.of(METRICS + " " + version + " -> none"), uninstalled.changes());
+        // ws2.core keeps the entries of a stopped provider, unavailable; the bundle is what must be gone
+
+        HistoryEntry rolledBack = market.rollback(uninstalled.number(), progress::add);
+        assertEquals(Bundle.ACTIVE, bundle(METRICS).getState());
+        assertEquals(List.of(METRICS + " none -> " + version), rolledBack.changes());
+        assertEquals("entry " + uninstalled.number(), rolledBack.subject());
+        Ws2TestSupport.await("the metrics chain back", Duration.ofSeconds(10), () -> catalog.entries(CatalogView.NATIVE)
+                .stream().anyMatch(e -> e.available() && e.info().protocolName().startsWith("ws2 Metrics over [")));
+
+        // installing what is installed is refused, and journaled
+        List<String> before = state();
+        assertRefused(WsaError.WSAEINVAL, METRICS, before, "already installed");
+    }
+
+    @Test
+    public void aTamperedDownloadIsRefusedAndNothingInstalled() throws Exception {
+        Path jar = served.resolve("ws2.provider.firewall.jar");
+        try (RandomAccessFile f = new RandomAccessFile(jar.toFile(), "rw")) {
+            f.seek(f.length() / 2);
+            int b = f.read();
+            f.seek(f.length() / 2);
+            f.write(b ^ 0xff);
+        }
+        String actual = HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar)));
+        market.add(base + "index.xml", List.of());
+        String expected = market.search("ws2.provider.firewall").stream()
+                .filter(o -> o.symbolicName().equals("ws2.provider.firewall")).findFirst().orElseThrow().sha256();
+        List<String> before = state();
+        assertRefused(WsaError.WSAEINVAL, "ws2.provider.firewall", before, "ws2.provider.firewall", expected, actual);
+    }
+
+    @Test
+    public void pinnedKeysAcceptOnlyJarsTheirPublisherSigned() throws Exception {
+        Path keys = Files.createTempDirectory("ws2-market-keys");
+        try {
+            Path publisher = keyStore(keys, "publisher");
+            Path other = keyStore(keys, "other");
+            Path signedFolder = Files.createDirectories(served.resolve("signed"));
+            Path signed = signedFolder.resolve(METRICS + ".jar");
+            run(tool("jarsigner"), "-keystore", publisher.toString(), "-storetype", "PKCS12", "-storepass", "changeit",
+                    "-signedjar", signed.toString(), served.resolve(METRICS + ".jar").toString(), "publisher");
+            writeIndexFor(signedFolder, signed);
+            String publisherKey = fingerprint(publisher).toLowerCase(); // with colons, lower case: both accepted
+            String otherKey = fingerprint(other).replace(":", "");
+
+            List<String> before = state();
+            // signed by the publisher, but the source pins another key
+            market.add(base + "signed/index.xml", List.of(otherKey));
+            assertRefused(WsaError.WSAEACCES, METRICS, before, "is signed by SHA-256 " + fingerprint(publisher),
+                    "not by a key the source pins");
+            market.remove(base + "signed/index.xml");
+
+            // the unsigned jar, from a source pinning the publisher's key
+            market.add(base + "index.xml", List.of(publisherKey));
+            assertRefused(WsaError.WSAEACCES, METRICS, before, "is not signed, but the source pins keys");
+            market.remove(base + "index.xml");
+
+            // signed by the publisher, pinned
+            market.add(base + "signed/index.xml", List.of(publisherKey));
+            market.install(METRICS, progress::add);
+            assertEquals(Bundle.ACTIVE, bundle(METRICS).getState());
+            String signer = "signed by pinned key " + fingerprint(publisher);
+            assertTrue(progress.toString(), progress.stream().anyMatch(l -> l.contains(signer)));
+            assertEquals(HistoryEntry.OK, last().outcome());
+        } finally {
+            try (Stream<Path> files = Files.walk(keys)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    @Test
+    public void aBundleWhoseActivatorThrowsIsRolledBack() throws Exception {
+        Path folder = Files.createDirectories(served.resolve("failing"));
+        Path jar = folder.resolve(FAILING + ".jar");
+        try (InputStream in = ManifestBundles.bundle(FAILING, Map.of("Bundle-Activator", FailingActivator.class.getName(),
+                "Import-Package", "org.osgi.framework"), FailingActivator.class)) {
+            Files.copy(in, jar);
+        }
+        String resource = "  <resource>\n"
+                + "    <capability namespace=\"osgi.identity\">\n"
+                + "      <attribute name=\"osgi.identity\" value=\"" + FAILING + "\"/>\n"
+                + "      <attribute name=\"type\" value=\"osgi.bundle\"/>\n"
+                + "      <attribute name=\"version\" value=\"1.0.0\" type=\"Version\"/>\n"
+                + "    </capability>\n"
+                + content(jar)
+                + "    <requirement namespace=\"osgi.wiring.package\">\n"
+                + "      <directive name=\"filter\" value=\"(osgi.wiring.package=org.osgi.framework)\"/>\n"
+                + "    </requirement>\n"
+                + "  </resource>\n";
+        Files.writeString(folder.resolve("index.xml"), repository(resource), StandardCharsets.UTF_8);
+        market.add(base + "failing/index.xml", List.of());
+        int entries = market.history().size();
+
+        List<String> before = state();
+        assertRefused(WsaError.WSAEPROVIDERFAILEDINIT, FAILING, before, FAILING, "the test activator refuses to start",
+                "put back");
+        assertEquals(entries + 1, market.history().size());
+        assertTrue(progress.toString(), progress.contains("rolled back"));
+    }
+
+    /** A Bundle-Activator that refuses to start. */
+    public static final class FailingActivator implements BundleActivator {
+        @Override
+        public void start(BundleContext bundleContext) {
+            throw new IllegalStateException("the test activator refuses to start");
+        }
+
+        @Override
+        public void stop(BundleContext bundleContext) {
+        }
+    }
+
+    private static Path tool(String name) {
+        return Path.of(System.getProperty("java.home"), "bin", name);
+    }
+
+    private static void run(Path tool, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(tool.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                throw new AssertionError(command + " took longer than 60 s");
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) {
+                throw new AssertionError(command + " failed with " + p.exitValue() + ": " + out);
+            }
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    private static Path keyStore(Path folder, String alias) throws IOException, InterruptedException {
+        Path store = folder.resolve(alias + ".p12");
+        run(tool("keytool"), "-genkeypair", "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "changeit",
+                "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2", "-dname", "CN=ws2 " + alias);
+        return store;
+    }
+
+    /** The SHA-256 fingerprint of a key store's certificate, upper case with colons. */
+    private static String fingerprint(Path store) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        Certificate c = ks.getCertificate(ks.aliases().nextElement());
+        return HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(c.getEncoded()));
+    }
+
+    private static String content(Path jar) throws Exception {
+        String sha = HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar)));
+        return "    <capability namespace=\"osgi.content\">\n"
+                + "      <attribute name=\"size\" value=\"" + Files.size(jar) + "\" type=\"Long\"/>\n"
+                + "      <attribute name=\"url\" value=\"" + jar.getFileName() + "\"/>\n"
+                + "      <attribute name=\"osgi.content\" value=\"" + sha + "\"/>\n"
+                + "    </capability>\n";
+    }
+
+    private static String repository(String resources) {
+        return "<?xml version='1.0' encoding='UTF-8'?>\n"
+                + "<repository xmlns=\"http://www.osgi.org/xmlns/repository/v1.0.0\" name=\"ws2 test\" increment=\"1\">\n"
+                + resources + "</repository>\n";
+    }
+
+    /** Writes an index offering the signed metrics jar: the real index's resource with its content replaced. */
+    private void writeIndexFor(Path folder, Path signed) throws Exception {
+        String index = Files.readString(served.resolve("index.xml"), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("<resource>(?:(?!</resource>).)*?value=\"" + Pattern.quote(METRICS)
+                + "\"(?:(?!</resource>).)*</resource>", Pattern.DOTALL).matcher(index);
+        if (!m.find()) {
+            throw new AssertionError("the repository index has no " + METRICS);
+        }
+        String resource = m.group().replaceFirst("(?s)<capability namespace=\"osgi.content\">.*?</capability>\\s*",
+                Matcher.quoteReplacement(content(signed).strip() + "\n    "));
+        Files.writeString(folder.resolve("index.xml"), repository("  " + resource + "\n"), StandardCharsets.UTF_8);
+    }
+}
