@@ -140,8 +140,9 @@ public final class NspRegistry {
                         next.putIfAbsent(e.getKey(), s);
                         break;
                     }
-                    LOG.warn("WSAEINVALIDPROVIDER: ignoring namespace provider service {}: GUID {} is declared by another"
-                            + " bundle", s.describe(), e.getKey());
+                    LOG.warn("WSAEINVALIDPROVIDER: ignoring namespace provider service {}: its bundle may not serve GUID {}"
+                            + " (a declared GUID is served only by the bundle that declares it, and a provider bundle serves"
+                            + " only the GUIDs it declares)", s.describe(), e.getKey());
                 }
             }
             current = Collections.unmodifiableMap(next);

@@ -174,7 +174,9 @@ public final class ProviderExtender implements BundleTrackerCustomizer<Declarati
     }
 
     /**
-     * Which bundles may serve a GUID: the bundle that declares it, or any bundle when none does.
+     * Which bundles may serve a GUID: a declared GUID only the bundle that declares it; a GUID no
+     * bundle declares (installed through {@code WSCInstallProvider}) any bundle that declares no
+     * provider of its own. A provider bundle may register at most what it declares.
      *
      * @param id the GUID
      * @return a test of bundle IDs
@@ -186,7 +188,7 @@ public final class ProviderExtender implements BundleTrackerCustomizer<Declarati
                 return b -> b == owner;
             }
         }
-        return b -> true;
+        return b -> !declarations.containsKey(b);
     }
 
     /**

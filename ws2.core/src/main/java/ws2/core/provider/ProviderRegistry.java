@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>When several services claim one GUID (a bundle update in flight, or a stray registration) the
  * first one that is allowed to serve it is current; the others wait behind it. A service may serve a
- * GUID only if the GUID was declared by its own bundle, or by no bundle at all (entries installed
- * through {@code WSCInstallProvider}). Thread-safe; listeners are told of every change of the
+ * GUID only if the GUID was declared by its own bundle, or, for a GUID no bundle declares (entries
+ * installed through {@code WSCInstallProvider}), if its bundle declares no provider at all: a
+ * provider bundle registers at most what it declares. Thread-safe; listeners are told of every change of the
  * current set, outside the lock.
  */
 public final class ProviderRegistry {
@@ -143,7 +144,9 @@ public final class ProviderRegistry {
                     out.put(e.getKey(), s);
                     break;
                 }
-                LOG.warn("WSAEINVALIDPROVIDER: ignoring provider service {}: GUID {} is declared by another bundle",
+                LOG.warn("WSAEINVALIDPROVIDER: ignoring provider service {}: its bundle may not serve GUID {} (a declared"
+                        + " GUID is served only by the bundle that declares it, and a provider bundle serves only the GUIDs"
+                        + " it declares)",
                         s.describe(), e.getKey());
             }
         }
