@@ -1,15 +1,23 @@
 package ws2.it;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.options;
+import static winevent.WinEvents.OBJID_CLIENT;
+import static winevent.WinEvents.WINEVENT_OUTOFCONTEXT;
+import static ws2.api.AddressFamily.AF_INET;
+import static ws2.api.IpProtocol.IPPROTO_TCP;
+import static ws2.api.SocketType.SOCK_STREAM;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +30,15 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.CRC32;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -41,16 +57,25 @@ import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Version;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import winevent.WinEventBus;
+import winevent.WinEventHook;
+import ws2.api.SockAddr;
+import ws2.api.SocketHandle;
+import ws2.api.Winsock;
+import ws2.api.WinsockFactory;
 import ws2.api.WsaError;
 import ws2.api.WsaException;
+import ws2.catalog.CatalogEntry;
 import ws2.catalog.CatalogView;
 import ws2.catalog.ProviderCatalog;
 import ws2.market.HistoryEntry;
 import ws2.market.Marketplace;
+import ws2.market.Plan;
 import ws2.market.Source;
 
 /**
@@ -64,6 +89,7 @@ import ws2.market.Source;
 public class MarketInstallIT {
     static final String METRICS = "ws2.provider.metrics";
     static final String FAILING = "ws2.it.failing";
+    static final String METRICS_CHAIN = "ws2 Metrics over [ws2 Tcpip [TCP/IP]]";
 
     @Inject
     Marketplace market;
@@ -71,6 +97,10 @@ public class MarketInstallIT {
     BundleContext context;
     @Inject
     ProviderCatalog catalog;
+    @Inject
+    WinEventBus bus;
+    @Inject
+    WinsockFactory factory;
 
     private Path served;
     private HttpServer server;
@@ -288,6 +318,153 @@ public class MarketInstallIT {
                 "put back");
         assertEquals(entries + 1, market.history().size());
         assertTrue(progress.toString(), progress.contains("rolled back"));
+    }
+
+    @Test
+    public void eachJournalEntryIsAnnouncedAsTheJournalAtomsEvent() throws Exception {
+        Ws2TestSupport.await("the marketplace's journal atom", Duration.ofSeconds(10),
+                () -> bus.findAtom(Marketplace.JOURNAL_EVENT_ATOM) != 0);
+        int atom = bus.findAtom(Marketplace.JOURNAL_EVENT_ATOM);
+        List<int[]> seen = new CopyOnWriteArrayList<>();
+        WinEventHook hook = bus.setWinEventHook(atom, atom, null,
+                (h, e, w, o, c, t, time) -> seen.add(new int[] {e, o, c}), 0, 0, WINEVENT_OUTOFCONTEXT);
+        try {
+            market.add(base + "index.xml", List.of());
+            HistoryEntry installed = market.install(METRICS, progress::add);
+            Ws2TestSupport.await("the install's entry number " + installed.number(), Duration.ofSeconds(10),
+                    () -> seen.stream().anyMatch(s -> s[2] == installed.number()));
+            int[] event = seen.stream().filter(s -> s[2] == installed.number()).findFirst().orElseThrow();
+            assertEquals(atom, event[0]);
+            assertEquals(OBJID_CLIENT, event[1]);
+            assertEquals("the entry number reads the entry", installed, market.history().get(event[2] - 1));
+            assertEquals("the source added, then the install, in order", List.of(installed.number() - 1, installed.number()),
+                    seen.stream().map(s -> s[2]).toList());
+        } finally {
+            bus.unhookWinEvent(hook);
+        }
+    }
+
+    /** The installed bundles as {@code name version}, normalised. */
+    private Set<String> installedVersions() {
+        Set<String> out = new TreeSet<>();
+        for (Bundle b : context.getBundles()) {
+            out.add(b.getSymbolicName() + " " + b.getVersion());
+        }
+        return out;
+    }
+
+    @Test
+    public void thePlanMatchesWhatTheInstallThenDoes() throws Exception {
+        market.add(base + "index.xml", List.of());
+        Set<String> before = installedVersions();
+        Plan plan = market.plan(METRICS);
+        Set<String> planned = new TreeSet<>();
+        Stream.concat(plan.changes().stream(), plan.pulledIn().stream())
+                .forEach(c -> planned.add(c.symbolicName() + " " + Version.parseVersion(c.toVersion())));
+        assertTrue("the plan installs " + METRICS + ": " + planned, planned.stream().anyMatch(p -> p.startsWith(METRICS + " ")));
+        assertEquals("a dry run changes nothing", before, installedVersions());
+
+        market.install(METRICS, progress::add);
+        Set<String> changed = installedVersions();
+        changed.removeAll(before);
+        assertEquals("the bundles the install added or changed are the ones planned", planned, changed);
+    }
+
+    /** Sends and receives 8 KiB rounds over one ws2 TCP connection until told to stop, checksumming both ends. */
+    private static final class Traffic implements Runnable {
+        final AtomicBoolean stop = new AtomicBoolean();
+        final AtomicLong rounds = new AtomicLong();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        final CRC32 sent = new CRC32();
+        final CRC32 received = new CRC32();
+        long sentBytes;
+        long receivedBytes;
+        private final Winsock ws;
+
+        Traffic(Winsock ws) {
+            this.ws = ws;
+        }
+
+        @Override
+        public void run() {
+            try {
+                SocketHandle listener = ws.socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+                ws.bind(listener, SockAddr.of(InetAddress.getLoopbackAddress(), 0));
+                ws.listen(listener, 1);
+                SocketHandle client = ws.socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+                ws.connect(client, ws.getSockName(listener));
+                SocketHandle server = ws.accept(listener);
+                ws.closeSocket(listener);
+                Random random = new Random(42);
+                byte[] out = new byte[8192];
+                ByteBuffer in = ByteBuffer.allocate(out.length);
+                while (!stop.get()) {
+                    random.nextBytes(out);
+                    sent.update(out);
+                    ByteBuffer b = ByteBuffer.wrap(out);
+                    while (b.hasRemaining()) {
+                        sentBytes += ws.send(client, b, 0);
+                    }
+                    in.clear();
+                    while (in.hasRemaining()) {
+                        int n = ws.recv(server, in, 0);
+                        if (n <= 0) {
+                            throw new AssertionError("the connection closed after " + receivedBytes + " bytes");
+                        }
+                        receivedBytes += n;
+                    }
+                    received.update(in.array(), 0, in.position());
+                    rounds.incrementAndGet();
+                }
+                ws.closeSocket(client);
+                ws.closeSocket(server);
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }
+
+        void awaitRounds(long count) {
+            Ws2TestSupport.await(count + " rounds of traffic", Duration.ofSeconds(30),
+                    () -> rounds.get() >= count || failure.get() != null);
+        }
+    }
+
+    @Test
+    public void anInstallUnderTrafficBreaksNoConnectionAndNewSocketsTakeTheNewChain() throws Exception {
+        Ws2TestSupport.await("the tcpip entries available", Duration.ofSeconds(10), () -> catalog.entries(CatalogView.NATIVE)
+                .stream().anyMatch(e -> e.available() && e.info().providerId().toString().equals(Ws2TestSupport.TCPIP_ID)));
+        market.add(base + "index.xml", List.of());
+        try (Winsock ws = factory.open("market.traffic")) {
+            ws.startup(Winsock.VERSION_2_2);
+            Traffic traffic = new Traffic(ws);
+            Thread thread = new Thread(traffic, "market-traffic");
+            thread.start();
+            try {
+                traffic.awaitRounds(20);
+                market.install(METRICS, progress::add);
+                Ws2TestSupport.await("the metrics chain available", Duration.ofSeconds(10), () -> {
+                    CatalogEntry e = Ws2TestSupport.entry(catalog, METRICS_CHAIN);
+                    return e != null && e.available();
+                });
+                long afterInstall = traffic.rounds.get();
+                traffic.awaitRounds(afterInstall + 20);
+            } finally {
+                traffic.stop.set(true);
+                thread.join(TimeUnit.SECONDS.toMillis(30));
+            }
+            assertFalse("the traffic thread ended", thread.isAlive());
+            if (traffic.failure.get() != null) {
+                throw new AssertionError("the exchange failed during the install", traffic.failure.get());
+            }
+            assertEquals("every byte sent arrived", traffic.sentBytes, traffic.receivedBytes);
+            assertEquals("and arrived intact", traffic.sent.getValue(), traffic.received.getValue());
+            assertTrue(traffic.rounds.get() + " rounds", traffic.rounds.get() >= 40);
+
+            SocketHandle after = ws.socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+            assertEquals("a socket made after the install runs through the new chain",
+                    Ws2TestSupport.entry(catalog, METRICS_CHAIN).info().catalogEntryId(), after.catalogEntryId());
+            ws.closeSocket(after);
+        }
     }
 
     /** A Bundle-Activator that refuses to start. */

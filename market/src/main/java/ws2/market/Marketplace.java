@@ -16,9 +16,28 @@ import ws2.api.WsaException;
  * administration tools and the {@code market:*} shell commands. Thread-safe: every method may be
  * called from any thread. The source list survives restarts; an index is read when its source is
  * added and, after a restart, on first use; adding a source again reads its index again.
+ *
+ * <h2>Journal events</h2>
+ * Every entry written to the audit journal ({@link #history}), refusals included, is also
+ * announced on the WinEvent bus when one is registered: after the entry is written, the
+ * marketplace calls {@code NotifyWinEvent} with the event ID of the global atom
+ * {@value #JOURNAL_EVENT_ATOM} ({@code GlobalFindAtom} gives it while the marketplace is attached
+ * to the bus), {@code hwnd} 0, {@code idObject} {@code OBJID_CLIENT} and {@code idChild} the
+ * entry's number, which indexes {@link #history} (entry {@code n} is {@code history().get(n - 1)}).
+ * The marketplace is the notifying process. Hooks run as the bus defines: an in-context hook on
+ * the thread that made the change, before the change returns (it may read {@link #history}, but
+ * should not start another change); an out-of-context hook on its own thread. Without a bus
+ * nothing is announced and nothing else changes.
  */
 @ProviderType
 public interface Marketplace {
+    /**
+     * The string of the global atom whose event ID announces journal entries.
+     *
+     * @since 1.1
+     */
+    String JOURNAL_EVENT_ATOM = "ws2.market.journal";
+
     /**
      * Adds a source, or replaces the one with the same URL, after reading its index.
      *

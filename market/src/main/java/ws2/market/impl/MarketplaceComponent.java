@@ -10,11 +10,16 @@ import java.util.function.Consumer;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.resolver.Resolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import winevent.WinEventBus;
 import ws2.api.WsaException;
 import ws2.market.HistoryEntry;
 import ws2.market.Marketplace;
@@ -40,6 +45,9 @@ import ws2.market.source.SourceList;
  * for rollbacks ({@code kept/}) and the downloads of an install in progress ({@code staging/}).
  * The health check of an install waits {@value #HEALTH_TIMEOUT_PROPERTY} milliseconds (framework
  * property; 5000 by default) for each provider GUID's service.
+ *
+ * <p>While a WinEvent bus is registered, every journal entry is also notified on it (see
+ * {@link Marketplace#JOURNAL_EVENT_ATOM}); the marketplace works the same without one.
  */
 @Component(service = Marketplace.class, immediate = true)
 public final class MarketplaceComponent implements Marketplace {
@@ -54,6 +62,7 @@ public final class MarketplaceComponent implements Marketplace {
     private final Planner planner;
     private final Journal journal;
     private final Installer installer;
+    private final JournalEvents events = new JournalEvents();
 
     /**
      * Creates the service and loads the source list (the indexes are read on first use).
@@ -67,10 +76,30 @@ public final class MarketplaceComponent implements Marketplace {
         SourceFile file = new SourceFile(folder);
         this.sources = new SourceList(file, new IndexReader(), load(file));
         this.planner = new Planner(new FrameworkBundles(context), resolver);
-        this.journal = new Journal(folder, Clock.systemUTC());
+        this.journal = new Journal(folder, Clock.systemUTC(), events::written);
         Kept kept = new Kept(folder.resolve("kept"));
         this.installer = new Installer(context, sources, planner, journal, folder,
                 new Activation(context, kept, healthTimeout(context)), kept);
+    }
+
+    /**
+     * A WinEvent bus arrived: journal entries are announced on it from now on.
+     *
+     * @param bus the bus, as this bundle sees it
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindWinEventBus")
+    void bindWinEventBus(WinEventBus bus) {
+        events.attach(bus);
+    }
+
+    void unbindWinEventBus(WinEventBus bus) {
+        events.detach(bus);
+    }
+
+    @Deactivate
+    void deactivate() {
+        events.detach(null);
     }
 
     private static Path folder(BundleContext context) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 import ws2.api.WsaError;
 import ws2.api.WsaException;
@@ -24,7 +25,9 @@ import ws2.market.HistoryEntry;
  * The marketplace's audit journal: a UTF-8 text file, one record per line, appended and never
  * rewritten. A line is {@code time TAB action TAB subject TAB changes TAB outcome}, the changes
  * separated by {@code "; "}; tabs and line breaks in a field are written as spaces. Records are
- * numbered by their line, from 1. Thread-safe.
+ * numbered by their line, from 1. Thread-safe. After each record is written, and outside the
+ * journal's lock, its number is passed to the listener given at construction (the marketplace
+ * announces it as a WinEvent), so a listener may read the journal.
  */
 public final class Journal {
     /** The file's name in the marketplace's folder. */
@@ -32,16 +35,31 @@ public final class Journal {
 
     private final Path file;
     private final Clock clock;
+    private final IntConsumer written;
+
+    /**
+     * Creates a journal that tells no one of its records.
+     *
+     * @param folder the folder of the file; created when first written
+     * @param clock gives the records' times
+     */
+    public Journal(Path folder, Clock clock) {
+        this(folder, clock, number -> {
+        });
+    }
 
     /**
      * Creates the journal.
      *
      * @param folder the folder of the file; created when first written
      * @param clock gives the records' times
+     * @param written receives the number of each record written, after the write, on the writer's
+     *        thread and outside the journal's lock; it must not throw
      */
-    public Journal(Path folder, Clock clock) {
+    public Journal(Path folder, Clock clock, IntConsumer written) {
         this.file = Objects.requireNonNull(folder, "folder").resolve(FILE_NAME);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.written = Objects.requireNonNull(written, "written");
     }
 
     /**
@@ -54,16 +72,24 @@ public final class Journal {
     }
 
     /**
-     * Appends a record.
+     * Appends a record, then passes its number to the listener.
      *
      * @param action what was done
      * @param subject to what
      * @param changes the bundles changed
      * @param outcome {@value HistoryEntry#OK} or {@code refused <code> (<number>): <sentence>}
      * @return the record as {@link #read} will return it
-     * @throws WsaException {@code WSANO_RECOVERY} naming the file if it cannot be written
+     * @throws WsaException {@code WSANO_RECOVERY} naming the file if it cannot be written (the
+     *         listener is then not called)
      */
-    public synchronized HistoryEntry append(String action, String subject, List<Change> changes, String outcome)
+    public HistoryEntry append(String action, String subject, List<Change> changes, String outcome)
+            throws WsaException {
+        HistoryEntry entry = write(action, subject, changes, outcome);
+        written.accept(entry.number());
+        return entry;
+    }
+
+    private synchronized HistoryEntry write(String action, String subject, List<Change> changes, String outcome)
             throws WsaException {
         Instant now = clock.instant();
         String line = String.join("\t", now.toString(), clean(action), clean(subject),

@@ -91,4 +91,30 @@ class JournalTest {
         assertEquals(WsaError.WSAEINVAL, assertThrows(WsaException.class, () -> Journal.before(all, 6)).error());
         assertEquals(WsaError.WSAEINVAL, assertThrows(WsaException.class, () -> Journal.before(all, 0)).error());
     }
+
+    @Test
+    void eachRecordWrittenIsPassedToTheListenerAfterTheWriteOutsideTheLock() throws WsaException {
+        List<String> told = new java.util.ArrayList<>();
+        Journal[] j = new Journal[1];
+        j[0] = new Journal(dir.resolve("market"), Clock.fixed(T, ZoneOffset.UTC), number -> {
+            try {
+                told.add(number + " of " + j[0].read().size() + (Thread.holdsLock(j[0]) ? " locked" : ""));
+            } catch (WsaException e) {
+                throw new AssertionError(e);
+            }
+        });
+        j[0].append("add-source", "http://x/index.xml", List.of(), HistoryEntry.OK);
+        j[0].refused("install", "c", new WsaException(WsaError.WSAEINVAL, "no"));
+        assertEquals(List.of("1 of 1", "2 of 2"), told);
+    }
+
+    @Test
+    void aRecordThatCannotBeWrittenIsNotPassedOn() throws Exception {
+        Path blocked = dir.resolve("blocked");
+        Files.writeString(blocked, "a file where the folder should be");
+        List<Integer> told = new java.util.ArrayList<>();
+        Journal j = new Journal(blocked, Clock.systemUTC(), told::add);
+        assertThrows(WsaException.class, () -> j.append("install", "a", List.of(), HistoryEntry.OK));
+        assertEquals(List.of(), told);
+    }
 }
