@@ -291,6 +291,31 @@ public class MarketInstallIT {
     }
 
     @Test
+    public void anUnresolvableRequirementIsRefusedNamingItAndTheVersionsOnOffer() throws Exception {
+        Path folder = Files.createDirectories(served.resolve("unresolvable"));
+        Files.copy(served.resolve(METRICS + ".jar"), folder.resolve(METRICS + ".jar"));
+        String requirement = "<requirement namespace=\"osgi.wiring.package\">\n"
+                + "      <directive name=\"filter\" value=\"(&amp;(osgi.wiring.package=ws2.api)(version&gt;=9.0.0)"
+                + "(!(version&gt;=10.0.0)))\"/>\n"
+                + "    </requirement>\n    ";
+        String resource = metricsResource().replaceFirst("<requirement ", Matcher.quoteReplacement(requirement) + "<requirement ");
+        Files.writeString(folder.resolve("index.xml"), repository("  " + resource + "\n"), StandardCharsets.UTF_8);
+        market.add(base + "unresolvable/index.xml", List.of());
+        List<String> before = state();
+        try {
+            market.plan(METRICS);
+            fail("planned " + METRICS + " despite its requirement on ws2.api [9,10)");
+        } catch (WsaException e) {
+            assertEquals(e.getMessage(), WsaError.WSANO_RECOVERY, e.error());
+            assertTrue(e.getMessage(), e.getMessage().contains("(osgi.wiring.package=ws2.api)(version>=9.0.0)"));
+        }
+        assertRefused(WsaError.WSANO_RECOVERY, METRICS, before, "cannot be resolved",
+                "missing osgi.wiring.package (&(osgi.wiring.package=ws2.api)(version>=9.0.0)",
+                "offered for ws2.api: version ");
+        assertEquals(null, bundle(METRICS));
+    }
+
+    @Test
     public void aBundleWhoseActivatorThrowsIsRolledBack() throws Exception {
         Path folder = Files.createDirectories(served.resolve("failing"));
         Path jar = folder.resolve(FAILING + ".jar");
@@ -532,15 +557,20 @@ public class MarketInstallIT {
                 + resources + "</repository>\n";
     }
 
-    /** Writes an index offering the signed metrics jar: the real index's resource with its content replaced. */
-    private void writeIndexFor(Path folder, Path signed) throws Exception {
+    /** The real index's resource element of the metrics provider. */
+    private String metricsResource() throws IOException {
         String index = Files.readString(served.resolve("index.xml"), StandardCharsets.UTF_8);
         Matcher m = Pattern.compile("<resource>(?:(?!</resource>).)*?value=\"" + Pattern.quote(METRICS)
                 + "\"(?:(?!</resource>).)*</resource>", Pattern.DOTALL).matcher(index);
         if (!m.find()) {
             throw new AssertionError("the repository index has no " + METRICS);
         }
-        String resource = m.group().replaceFirst("(?s)<capability namespace=\"osgi.content\">.*?</capability>\\s*",
+        return m.group();
+    }
+
+    /** Writes an index offering the signed metrics jar: the real index's resource with its content replaced. */
+    private void writeIndexFor(Path folder, Path signed) throws Exception {
+        String resource = metricsResource().replaceFirst("(?s)<capability namespace=\"osgi.content\">.*?</capability>\\s*",
                 Matcher.quoteReplacement(content(signed).strip() + "\n    "));
         Files.writeString(folder.resolve("index.xml"), repository("  " + resource + "\n"), StandardCharsets.UTF_8);
     }

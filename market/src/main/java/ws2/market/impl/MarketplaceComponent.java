@@ -202,6 +202,15 @@ public final class MarketplaceComponent implements Marketplace {
         return installer.rollback(entry, progress);
     }
 
+    /**
+     * The installer, for the deploy folder's {@link DeployFolderInstaller} in this bundle.
+     *
+     * @return the installer
+     */
+    Installer installer() {
+        return installer;
+    }
+
     private void refused(String action, String subject, WsaException e) {
         try {
             journal.refused(action, subject, e);

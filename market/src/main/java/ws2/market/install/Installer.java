@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -47,6 +48,8 @@ public final class Installer {
     private final Activation activation;
     private final Path staging;
     private final Download download = new Download();
+    /** The bundle each deploy-folder jar installed, by the jar's absolute path. */
+    private final Map<Path, String> deployed = new ConcurrentHashMap<>();
 
     /**
      * Creates the installer.
@@ -197,6 +200,107 @@ public final class Installer {
             activation.apply(List.of(step), line -> { });
             return List.of(step.change());
         });
+    }
+
+    /**
+     * Installs or updates the bundle of a jar dropped in the deploy folder: copies it to staging,
+     * records its SHA-256 in the journal entry's subject (a dropped jar has no index hash to match),
+     * checks its signature when keys are pinned, and applies it all or nothing with the health
+     * check. Journaled as {@code deploy} when the bundle is new, {@code update} when it replaces
+     * an installed version; refusals are journaled too.
+     *
+     * @param file the dropped jar
+     * @param keys the pinned publisher fingerprints; empty to accept unsigned jars
+     * @param progress receives the progress lines
+     * @return the journal entry
+     * @throws WsaException {@code WSAEACCES} if keys are pinned and the jar is not signed by one of
+     *         them; {@code WSAEINVAL} if it is not a bundle jar or has the installed version with
+     *         other content; {@code WSANO_RECOVERY} if it cannot be staged; {@code WSAEPROVIDERFAILEDINIT}
+     *         if it fails to start or to pass the health check (everything put back)
+     */
+    public synchronized HistoryEntry deploy(Path file, List<String> keys, Consumer<String> progress) throws WsaException {
+        Path folder;
+        try {
+            folder = stagingFolder();
+        } catch (WsaException e) {
+            return journaled("deploy", file.toString(), () -> {
+                throw e;
+            });
+        }
+        try {
+            Path jar = folder.resolve("deployed.jar");
+            String sha;
+            try {
+                Files.copy(file, jar);
+                sha = ContentCheck.sha256(jar);
+            } catch (IOException e) {
+                return journaled("deploy", file.toString(), () -> {
+                    throw new WsaException(WsaError.WSANO_RECOVERY, "the dropped jar " + file + " cannot be staged: " + e, e);
+                });
+            }
+            DeployedJar identity;
+            try {
+                identity = DeployedJar.read(jar);
+            } catch (WsaException e) {
+                return journaled("deploy", file + " SHA-256 " + sha, () -> {
+                    throw e;
+                });
+            }
+            Bundle present = named(identity.symbolicName()).stream().findFirst().orElse(null);
+            HistoryEntry entry = journaled(present == null ? "deploy" : "update", file + " SHA-256 " + sha,
+                    () -> doDeploy(identity, present, jar, sha, keys, progress));
+            deployed.put(file.toAbsolutePath(), identity.symbolicName());
+            return entry;
+        } finally {
+            delete(folder);
+        }
+    }
+
+    private List<Change> doDeploy(DeployedJar identity, Bundle present, Path jar, String sha, List<String> keys,
+            Consumer<String> progress) throws WsaException {
+        String name = identity.toString();
+        String signer = JarTrust.check(name, "the deploy folder", jar, keys);
+        progress.accept("verifying " + identity.symbolicName() + ": SHA-256 " + sha
+                + (signer.isEmpty() ? "" : "; signed by pinned key " + Fingerprints.withColons(signer)));
+        String version = identity.version().toString();
+        String from = present == null ? "" : present.getVersion().toString();
+        if (from.equals(version)) {
+            Path same = kept.path(identity.symbolicName(), version);
+            try {
+                if (Files.isRegularFile(same) && ContentCheck.sha256(same).equals(sha)) {
+                    progress.accept(name + " is already installed from this jar");
+                    return List.of();
+                }
+            } catch (IOException e) {
+                LOG.warn("The kept jar {} cannot be read: {}", same, e.toString());
+            }
+            throw new WsaException(WsaError.WSAEINVAL, name + " is already installed with other content; a dropped jar"
+                    + " replaces it only with another version");
+        }
+        if (identity.symbolicName().equals(context.getBundle().getSymbolicName())) {
+            throw new WsaException(WsaError.WSAEINVAL, "the dropped jar would replace the marketplace itself ("
+                    + identity.symbolicName() + "); update it by hand");
+        }
+        Activation.Step step = new Activation.Step(identity.symbolicName(), present, from, version, jar);
+        activation.apply(List.of(step), progress);
+        kept.keep(identity.symbolicName(), version, jar);
+        return List.of(step.change());
+    }
+
+    /**
+     * Uninstalls the bundle a deploy-folder jar installed, as {@link #uninstall}, once the jar is deleted.
+     *
+     * @param file the deleted jar
+     * @return the journal entry, or null if no bundle was deployed from it (say, its deploy was refused)
+     * @throws WsaException as {@link #uninstall}
+     */
+    public synchronized HistoryEntry undeploy(Path file) throws WsaException {
+        String symbolicName = deployed.remove(file.toAbsolutePath());
+        if (symbolicName == null || named(symbolicName).isEmpty()) {
+            LOG.info("Marketplace: {} was deleted from the deploy folder; no bundle deployed from it is installed", file);
+            return null;
+        }
+        return uninstall(symbolicName);
     }
 
     /**
