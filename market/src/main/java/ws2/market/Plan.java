@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param declarations the catalog entries the planned bundles declare (their {@code ws2.*}
  *        capabilities, summarised) and the protocol chains their layers would form over the base
  *        entries installed or planned
- * @param openSockets the sockets open on catalog entries the change would replace; always 0 in
- *        this version: ws2.core will count them when installs can drain entries
+ * @param openSockets the sockets open now through the providers of the bundles the change would
+ *        update (their old version serves them until they close)
  */
 public record Plan(String symbolicName, List<BundleChange> changes, List<BundleChange> pulledIn, List<String> refreshes,
         List<String> declarations, int openSockets) {

@@ -256,6 +256,16 @@ public interface ProviderCatalog {
      */
     void reset() throws WsaException;
 
+    /**
+     * How many sockets are open through a provider now, as the base of their path or as a layer of
+     * it, across every client context: what replacing the provider would affect (a ws2 extension,
+     * used by the marketplace's plans).
+     *
+     * @param providerId the provider GUID
+     * @return the number of open sockets
+     */
+    int openSockets(UUID providerId);
+
     // ---- namespace catalog ------------------------------------------------------------------
 
     /**

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import winevent.WinEventBus;
 import ws2.api.WsaException;
+import ws2.catalog.ProviderCatalog;
 import ws2.market.HistoryEntry;
 import ws2.market.Marketplace;
 import ws2.market.Offer;
@@ -71,11 +72,11 @@ public final class MarketplaceComponent implements Marketplace {
      * @param resolver the OSGi resolver service
      */
     @Activate
-    public MarketplaceComponent(BundleContext context, @Reference Resolver resolver) {
+    public MarketplaceComponent(BundleContext context, @Reference Resolver resolver, @Reference ProviderCatalog catalog) {
         Path folder = folder(context);
         SourceFile file = new SourceFile(folder);
         this.sources = new SourceList(file, new IndexReader(), load(file));
-        this.planner = new Planner(new FrameworkBundles(context), resolver);
+        this.planner = new Planner(new FrameworkBundles(context), resolver, catalog::openSockets);
         this.journal = new Journal(folder, Clock.systemUTC(), events::written);
         Kept kept = new Kept(folder.resolve("kept"));
         this.installer = new Installer(context, sources, planner, journal, folder,

@@ -3,12 +3,16 @@ package ws2.market.plan;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.ToIntFunction;
 
+import org.osgi.resource.Capability;
 import org.osgi.resource.Resource;
 import org.osgi.resource.Wire;
 import org.osgi.service.resolver.ResolutionException;
@@ -16,6 +20,7 @@ import org.osgi.service.resolver.Resolver;
 
 import ws2.api.WsaError;
 import ws2.api.WsaException;
+import ws2.catalog.ProviderNamespaces;
 import ws2.market.BundleChange;
 import ws2.market.Plan;
 import ws2.market.index.IndexResource;
@@ -32,16 +37,19 @@ public final class Planner {
 
     private final Installed installed;
     private final Resolver resolver;
+    private final ToIntFunction<UUID> openSockets;
 
     /**
      * Creates a planner.
      *
      * @param installed the installed bundles
      * @param resolver the OSGi resolver
+     * @param openSockets how many sockets are open through a provider GUID now
      */
-    public Planner(Installed installed, Resolver resolver) {
+    public Planner(Installed installed, Resolver resolver, ToIntFunction<UUID> openSockets) {
         this.installed = Objects.requireNonNull(installed, "installed");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.openSockets = Objects.requireNonNull(openSockets, "openSockets");
     }
 
     /**
@@ -77,7 +85,28 @@ public final class Planner {
         List<BundleChange> changes = planned.stream().map(r -> change(r, present)).toList();
         List<String> updated = changes.stream().filter(BundleChange::isUpdate).map(BundleChange::symbolicName).toList();
         return new Plan(symbolicName, changes.subList(0, 1), changes.subList(1, changes.size()),
-                installed.refreshedBy(updated), Declarations.of(planned, present), 0);
+                installed.refreshedBy(updated), Declarations.of(planned, present), openSockets(updated, present));
+    }
+
+    /** The sockets open through the providers the updated bundles declare now, each GUID counted once. */
+    private int openSockets(List<String> updated, List<Resource> present) {
+        Set<UUID> ids = new HashSet<>();
+        for (Resource r : present) {
+            if (!updated.contains(ResourceIdentity.name(r))) {
+                continue;
+            }
+            for (String ns : List.of(ProviderNamespaces.TRANSPORT_NAMESPACE, ProviderNamespaces.LAYERED_NAMESPACE,
+                    ProviderNamespaces.NAMESPACE_NAMESPACE)) {
+                for (Capability c : r.getCapabilities(ns)) {
+                    try {
+                        ids.add(UUID.fromString(String.valueOf(c.getAttributes().get(ns))));
+                    } catch (IllegalArgumentException e) {
+                        // not a GUID: ws2.core refuses such a declaration, so nothing runs on it
+                    }
+                }
+            }
+        }
+        return ids.stream().mapToInt(openSockets).sum();
     }
 
     private static IndexResource newest(String symbolicName, List<RepositoryIndex> indexes) throws WsaException {

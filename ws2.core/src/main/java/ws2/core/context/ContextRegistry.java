@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -167,6 +168,30 @@ public final class ContextRegistry {
      */
     public List<String> explain(CatalogView view, int af, int type, int protocol, String client) {
         return routes().explain(view, af, type, protocol, client == null ? null : applicationCategories(client));
+    }
+
+    /**
+     * Counts the sockets open through a provider: client sockets whose path (the socket and the
+     * lower sockets under it) runs on an instance of that provider.
+     *
+     * @param providerId the provider GUID
+     * @return the count
+     */
+    public int openSockets(UUID providerId) {
+        int n = 0;
+        for (ClientContext c : contexts.values()) {
+            for (CoreSocket s : c.sockets()) {
+                for (CoreSocket x = s; x != null; x = x.below()) {
+                    CoreSocket.Adoption a = x.adoption();
+                    if (a != null && a.lease() instanceof ProviderInstance
+                            && ((ProviderInstance) a.lease()).service().id().equals(providerId)) {
+                        n++;
+                        break;
+                    }
+                }
+            }
+        }
+        return n;
     }
 
     /**

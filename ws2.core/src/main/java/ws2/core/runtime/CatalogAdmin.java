@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.ToIntFunction;
 import java.util.stream.IntStream;
 
 import ws2.api.WsaError;
@@ -40,10 +41,12 @@ final class CatalogAdmin implements ProviderCatalog {
     private final ProviderExtender extender;
     private final ProviderRegistry providers;
     private final NspRegistry namespaces;
+    private final ToIntFunction<UUID> openSockets;
 
     CatalogAdmin(CatalogStore store, Routes routes, ProviderExtender extender, ProviderRegistry providers,
-            NspRegistry namespaces) {
+            NspRegistry namespaces, ToIntFunction<UUID> openSockets) {
         this.namespaces = namespaces;
+        this.openSockets = openSockets;
         this.store = store;
         this.routes = routes;
         this.extender = extender;
@@ -218,6 +221,11 @@ final class CatalogAdmin implements ProviderCatalog {
     @Override
     public void reset() throws WsaException {
         edit(extender::restoreDefaults);
+    }
+
+    @Override
+    public int openSockets(UUID providerId) {
+        return openSockets.applyAsInt(providerId);
     }
 
     // ---- namespace catalog ------------------------------------------------------------------

@@ -58,7 +58,7 @@ public final class Core {
             names.cache().clear();
             contexts.nspGone(gone);
         });
-        admin = new CatalogAdmin(catalog, routes, extender, providers, nspRegistry);
+        admin = new CatalogAdmin(catalog, routes, extender, providers, nspRegistry, contexts::openSockets);
         catalog.addListener(d -> {
             names.cache().clear();
             routes.rebuild();
