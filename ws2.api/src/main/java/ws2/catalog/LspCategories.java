@@ -1,5 +1,8 @@
 package ws2.catalog;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Layered service provider categories ({@code LSP_*}), values as in {@code ws2spi.h}: set on a
  * layer with {@code WSCSetProviderInfo} and permitted for an application with
@@ -25,7 +28,29 @@ public final class LspCategories {
     /** Local cache. */
     public static final int LSP_LOCAL_CACHE = 0x00000080;
 
+    private static final String[] NAMES = {"LSP_INSPECTOR", "LSP_REDIRECTOR", "LSP_PROXY", "LSP_FIREWALL",
+        "LSP_INBOUND_MODIFY", "LSP_OUTBOUND_MODIFY", "LSP_CRYPTO_COMPRESS", "LSP_LOCAL_CACHE"};
+
     private LspCategories() {
+    }
+
+    /**
+     * Names the categories set in a value.
+     *
+     * @param categories {@code LSP_*} bits
+     * @return their names, lowest bit first, {@code LSP_SYSTEM} last; empty for 0
+     */
+    public static List<String> names(int categories) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < NAMES.length; i++) {
+            if ((categories & (1 << i)) != 0) {
+                out.add(NAMES[i]);
+            }
+        }
+        if ((categories & LSP_SYSTEM) != 0) {
+            out.add("LSP_SYSTEM");
+        }
+        return List.copyOf(out);
     }
 
     /**

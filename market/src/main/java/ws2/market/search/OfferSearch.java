@@ -2,16 +2,21 @@ package ws2.market.search;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.resource.Capability;
 
 import ws2.api.WsaError;
 import ws2.api.WsaException;
+import ws2.catalog.LspCategories;
+import ws2.catalog.ProviderNamespaces;
 import ws2.market.Offer;
 import ws2.market.index.IndexResource;
 import ws2.market.index.RepositoryIndex;
@@ -20,6 +25,9 @@ import ws2.market.index.RepositoryIndex;
  * Finds offers in indexes by text or by an LDAP filter over {@code ws2.*} capability attributes.
  */
 public final class OfferSearch {
+    /** The derived attribute naming a layer's LSP categories, for filters. */
+    public static final String CATEGORY_NAMES = "categoryNames";
+
     /** Symbolic name ascending, then newest version first; sources keep their order. */
     private static final Comparator<IndexResource> ORDER = Comparator.comparing(IndexResource::symbolicName)
             .thenComparing(IndexResource::version, Comparator.reverseOrder());
@@ -58,11 +66,26 @@ public final class OfferSearch {
     private static Predicate<IndexResource> matcher(String query) throws WsaException {
         if (query.startsWith("(")) {
             Filter filter = filter(query);
-            return r -> CapabilitySummary.ws2Capabilities(r).stream().anyMatch(c -> filter.matches(c.getAttributes()));
+            return r -> CapabilitySummary.ws2Capabilities(r).stream().anyMatch(c -> filter.matches(withCategoryNames(c)));
         }
         String text = query.toLowerCase(Locale.ROOT);
         return r -> contains(r.symbolicName(), text) || contains(r.description(), text)
                 || CapabilitySummary.of(r).stream().anyMatch(s -> contains(s, text));
+    }
+
+    /**
+     * A capability's attributes plus {@code categoryNames}: the names of the set {@code LSP_*} bits of
+     * its {@code categories}, so a filter can test one category, e.g.
+     * {@code (categoryNames=LSP_CRYPTO_COMPRESS)}, which a numeric comparison cannot.
+     */
+    private static Map<String, Object> withCategoryNames(Capability c) {
+        Object categories = c.getAttributes().get(ProviderNamespaces.ATTR_CATEGORIES);
+        if (!(categories instanceof Long)) {
+            return c.getAttributes();
+        }
+        Map<String, Object> out = new HashMap<>(c.getAttributes());
+        out.put(CATEGORY_NAMES, LspCategories.names(((Long) categories).intValue()));
+        return out;
     }
 
     private static Filter filter(String text) throws WsaException {

@@ -50,6 +50,9 @@ class OfferSearchTest {
                 names("(&(categories>=64)(over=*type=1*))"));
         assertEquals(List.of("ws2.provider.memory 0.1.0"), names("(&(family=1)(type=1))"));
         assertEquals(List.of(), names("(osgi.identity=ws2.lib)"), "only ws2.* capabilities are searched");
+        assertEquals(List.of("ws2.provider.tls 1.2.3.beta", "ws2.provider.tls 1.0.0"),
+                names("(&(categoryNames=LSP_CRYPTO_COMPRESS)(over=*type=1*))"), "a category tested by name, as a bit");
+        assertEquals(List.of(), names("(categoryNames=LSP_FIREWALL)"));
     }
 
     @Test
