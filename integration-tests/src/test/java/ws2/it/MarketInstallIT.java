@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -555,6 +556,47 @@ public class MarketInstallIT {
         return "<?xml version='1.0' encoding='UTF-8'?>\n"
                 + "<repository xmlns=\"http://www.osgi.org/xmlns/repository/v1.0.0\" name=\"ws2 test\" increment=\"1\">\n"
                 + resources + "</repository>\n";
+    }
+
+    @Test
+    public void aBundleRegisteringMoreThanItDeclaresIsRefusedAndRolledBack() throws Exception {
+        String name = "test.overreaching";
+        String declared = "3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b8";
+        Path folder = Files.createDirectories(served.resolve("overreaching"));
+        Path jar = folder.resolve(name + ".jar");
+        String transport = "ws2.transport;ws2.transport=\"" + declared + "\";protocolName=\"overreaching\";family:Long=2"
+                + ";type:Long=1;protocol:Long=6;protocolMaxOffset:Long=0;serviceFlags:Long=0;providerFlags:Long=0"
+                + ";protocolVersion:Long=2;minSockAddr:Long=16;maxSockAddr:Long=16;byteOrder:Long=0;securityScheme:Long=0"
+                + ";messageSize:Long=0;catalogs:List<String>=\"native,compat32\"";
+        try (InputStream in = ManifestBundles.bundle(name, Map.of("Bundle-Activator", OverreachingActivator.class.getName(),
+                "X-Serve-Guid", UUID.randomUUID().toString(), "Provide-Capability", transport,
+                "Import-Package", "org.osgi.framework,ws2.api,ws2.catalog,ws2.spi.transport,ws2.spi.upcall"),
+                OverreachingActivator.class)) {
+            Files.copy(in, jar);
+        }
+        StringBuilder requirements = new StringBuilder();
+        for (String pkg : List.of("org.osgi.framework", "ws2.api", "ws2.catalog", "ws2.spi.transport", "ws2.spi.upcall")) {
+            requirements.append("    <requirement namespace=\"osgi.wiring.package\">\n")
+                    .append("      <directive name=\"filter\" value=\"(osgi.wiring.package=").append(pkg).append(")\"/>\n")
+                    .append("    </requirement>\n");
+        }
+        String resource = "  <resource>\n"
+                + "    <capability namespace=\"osgi.identity\">\n"
+                + "      <attribute name=\"osgi.identity\" value=\"" + name + "\"/>\n"
+                + "      <attribute name=\"type\" value=\"osgi.bundle\"/>\n"
+                + "      <attribute name=\"version\" value=\"1.0.0\" type=\"Version\"/>\n"
+                + "    </capability>\n"
+                + "    <capability namespace=\"ws2.transport\">\n"
+                + "      <attribute name=\"ws2.transport\" value=\"" + declared + "\"/>\n"
+                + "    </capability>\n"
+                + content(jar)
+                + requirements
+                + "  </resource>\n";
+        Files.writeString(folder.resolve("index.xml"), repository(resource), StandardCharsets.UTF_8);
+        market.add(base + "overreaching/index.xml", List.of());
+        List<String> before = state();
+        assertRefused(WsaError.WSAEPROVIDERFAILEDINIT, name, before, name, declared);
+        assertTrue(progress.toString(), progress.contains("rolled back"));
     }
 
     /** The real index's resource element of the metrics provider. */
