@@ -74,6 +74,7 @@ import ws2.api.WsaException;
 import ws2.catalog.CatalogEntry;
 import ws2.catalog.CatalogView;
 import ws2.catalog.ProviderCatalog;
+import ws2.market.BundleChange;
 import ws2.market.HistoryEntry;
 import ws2.market.Marketplace;
 import ws2.market.Plan;
@@ -556,6 +557,36 @@ public class MarketInstallIT {
         return "<?xml version='1.0' encoding='UTF-8'?>\n"
                 + "<repository xmlns=\"http://www.osgi.org/xmlns/repository/v1.0.0\" name=\"ws2 test\" increment=\"1\">\n"
                 + resources + "</repository>\n";
+    }
+
+    @Test
+    public void anUpdateReplacesTheVersionAndRollbackBringsTheOldOneBack() throws Exception {
+        market.add(base + "index.xml", List.of());
+        market.install(METRICS, progress::add);
+        String oldVersion = bundle(METRICS).getVersion().toString();
+        Path folder = Files.createDirectories(served.resolve("newer"));
+        Path jar = folder.resolve(METRICS + ".jar");
+        try (InputStream in = ManifestBundles.withVersion(served.resolve(METRICS + ".jar"), "0.2.0")) {
+            Files.copy(in, jar);
+        }
+        String resource = metricsResource().replace("value=\"" + oldVersion + "\"", "value=\"0.2.0\"")
+                .replaceFirst("(?s)<capability namespace=\"osgi.content\">.*?</capability>\\s*",
+                        Matcher.quoteReplacement(content(jar).strip() + "\n    "));
+        Files.writeString(folder.resolve("index.xml"), repository("  " + resource + "\n"), StandardCharsets.UTF_8);
+        market.add(base + "newer/index.xml", List.of());
+
+        Plan plan = market.plan(METRICS);
+        assertEquals(List.of(new BundleChange(METRICS, oldVersion, "0.2.0", base + "newer/index.xml")), plan.changes());
+        HistoryEntry updated = market.update(METRICS, progress::add);
+        assertEquals("update", updated.action());
+        assertEquals("0.2.0", bundle(METRICS).getVersion().toString());
+        assertEquals(Bundle.ACTIVE, bundle(METRICS).getState());
+        assertEquals(List.of(METRICS + " " + oldVersion + " -> 0.2.0"), updated.changes());
+
+        market.rollback(updated.number(), progress::add);
+        assertEquals(oldVersion, bundle(METRICS).getVersion().toString());
+        assertEquals(Bundle.ACTIVE, bundle(METRICS).getState());
+        market.uninstall(METRICS);
     }
 
     @Test
