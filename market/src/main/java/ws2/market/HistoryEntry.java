@@ -10,8 +10,12 @@ import java.util.Objects;
  * @param number its number, from 1, in the order written
  * @param time when it was written
  * @param action {@code add-source}, {@code remove-source}, {@code install}, {@code update},
- *        {@code uninstall} or {@code rollback}
- * @param subject the bundle's symbolic name, the source URL, or {@code entry <n>} for a rollback
+ *        {@code uninstall}, {@code rollback}, {@code deploy}, or {@code catalog} for a catalog change
+ *        ws2.core announced on the WinEvent bus
+ * @param subject the bundle's symbolic name, the source URL, {@code entry <n>} for a rollback, or
+ *        for a catalog change the view, the entry and what happened, e.g.
+ *        {@code native entry 1007 'ws2 Metrics over [ws2 Tcpip [TCP/IP]]' created} or
+ *        {@code native catalog reordered: 1002, 1001}
  * @param changes the bundles changed, each {@code <name> <from> -> <to>} where {@code none}
  *        stands for not installed, e.g. {@code ws2.provider.metrics none -> 0.1.0}; empty for
  *        source changes and refusals

@@ -18,8 +18,10 @@ import ws2.api.WsaException;
  * added and, after a restart, on first use; adding a source again reads its index again.
  *
  * <h2>Journal events</h2>
- * Every entry written to the audit journal ({@link #history}), refusals included, is also
- * announced on the WinEvent bus when one is registered: after the entry is written, the
+ * Every entry the marketplace writes to the audit journal ({@link #history}) for its own actions,
+ * refusals included, is also announced on the WinEvent bus when one is registered (the
+ * {@code catalog} entries, which record changes ws2.core announced on the bus, are not announced
+ * again): after the entry is written, the
  * marketplace calls {@code NotifyWinEvent} with the event ID of the global atom
  * {@value #JOURNAL_EVENT_ATOM} ({@code GlobalFindAtom} gives it while the marketplace is attached
  * to the bus), {@code hwnd} 0, {@code idObject} {@code OBJID_CLIENT} and {@code idChild} the

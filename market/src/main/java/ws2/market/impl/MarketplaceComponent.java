@@ -19,6 +19,7 @@ import org.osgi.service.resolver.Resolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import winevent.AccessibleObjects;
 import winevent.WinEventBus;
 import ws2.api.WsaException;
 import ws2.catalog.ProviderCatalog;
@@ -47,8 +48,11 @@ import ws2.market.source.SourceList;
  * The health check of an install waits {@value #HEALTH_TIMEOUT_PROPERTY} milliseconds (framework
  * property; 5000 by default) for each provider GUID's service.
  *
- * <p>While a WinEvent bus is registered, every journal entry is also notified on it (see
- * {@link Marketplace#JOURNAL_EVENT_ATOM}); the marketplace works the same without one.
+ * <p>While a WinEvent bus is registered, every journal entry of a marketplace action is also
+ * notified on it (see {@link Marketplace#JOURNAL_EVENT_ATOM}), and while the bus's
+ * {@link AccessibleObjects} is registered too, the catalog changes ws2.core announces on it
+ * are journaled as {@code catalog} entries (see {@link CatalogJournal}), which are not announced
+ * again; the marketplace works the same without a bus.
  */
 @Component(service = Marketplace.class, immediate = true)
 public final class MarketplaceComponent implements Marketplace {
@@ -64,6 +68,9 @@ public final class MarketplaceComponent implements Marketplace {
     private final Journal journal;
     private final Installer installer;
     private final JournalEvents events = new JournalEvents();
+    private final CatalogJournal catalogChanges;
+    private WinEventBus bus; // guarded by this
+    private AccessibleObjects objects; // guarded by this
 
     /**
      * Creates the service and loads the source list (the indexes are read on first use).
@@ -78,28 +85,66 @@ public final class MarketplaceComponent implements Marketplace {
         this.sources = new SourceList(file, new IndexReader(), load(file));
         this.planner = new Planner(new FrameworkBundles(context), resolver, catalog::openSockets);
         this.journal = new Journal(folder, Clock.systemUTC(), events::written);
+        this.catalogChanges = new CatalogJournal(journal);
         Kept kept = new Kept(folder.resolve("kept"));
         this.installer = new Installer(context, sources, planner, journal, folder,
                 new Activation(context, kept, healthTimeout(context)), kept);
     }
 
     /**
-     * A WinEvent bus arrived: journal entries are announced on it from now on.
+     * A WinEvent bus arrived: journal entries are announced on it from now on, and catalog changes
+     * are journaled once its accessible-object lookup is there too.
      *
      * @param bus the bus, as this bundle sees it
      */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindWinEventBus")
-    void bindWinEventBus(WinEventBus bus) {
+    synchronized void bindWinEventBus(WinEventBus bus) {
         events.attach(bus);
+        this.bus = bus;
+        hookCatalog();
     }
 
-    void unbindWinEventBus(WinEventBus bus) {
+    synchronized void unbindWinEventBus(WinEventBus bus) {
+        if (this.bus == bus) {
+            this.bus = null;
+            unhookCatalog();
+        }
         events.detach(bus);
     }
 
+    /**
+     * The bus's accessible-object lookup arrived: it tells the core's catalog windows from others.
+     *
+     * @param objects the lookup, as this bundle sees it
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindAccessibleObjects")
+    synchronized void bindAccessibleObjects(AccessibleObjects objects) {
+        this.objects = objects;
+        hookCatalog();
+    }
+
+    synchronized void unbindAccessibleObjects(AccessibleObjects objects) {
+        if (this.objects == objects) {
+            this.objects = null;
+            unhookCatalog();
+        }
+    }
+
+    private void hookCatalog() {
+        if (bus != null && objects != null) {
+            catalogChanges.attach(bus, objects);
+        }
+    }
+
+    private void unhookCatalog() {
+        catalogChanges.detach();
+    }
+
     @Deactivate
-    void deactivate() {
+    synchronized void deactivate() {
+        unhookCatalog();
         events.detach(null);
     }
 

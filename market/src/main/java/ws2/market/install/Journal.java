@@ -25,9 +25,10 @@ import ws2.market.HistoryEntry;
  * The marketplace's audit journal: a UTF-8 text file, one record per line, appended and never
  * rewritten. A line is {@code time TAB action TAB subject TAB changes TAB outcome}, the changes
  * separated by {@code "; "}; tabs and line breaks in a field are written as spaces. Records are
- * numbered by their line, from 1. Thread-safe. After each record is written, and outside the
- * journal's lock, its number is passed to the listener given at construction (the marketplace
- * announces it as a WinEvent), so a listener may read the journal.
+ * numbered by their line, from 1. Thread-safe. After each record is written by {@link #append}, and
+ * outside the journal's lock, its number is passed to the listener given at construction (the
+ * marketplace announces it as a WinEvent), so a listener may read the journal; records of changes
+ * announced elsewhere are written by {@link #appendQuietly}, which tells no one.
  */
 public final class Journal {
     /** The file's name in the marketplace's folder. */
@@ -87,6 +88,22 @@ public final class Journal {
         HistoryEntry entry = write(action, subject, changes, outcome);
         written.accept(entry.number());
         return entry;
+    }
+
+    /**
+     * Appends a record without passing its number to the listener: for changes someone else has
+     * already announced (the catalog changes ws2.core notifies on the WinEvent bus).
+     *
+     * @param action what was done
+     * @param subject to what
+     * @param changes the bundles changed
+     * @param outcome {@value HistoryEntry#OK} or {@code refused <code> (<number>): <sentence>}
+     * @return the record as {@link #read} will return it
+     * @throws WsaException {@code WSANO_RECOVERY} naming the file if it cannot be written
+     */
+    public HistoryEntry appendQuietly(String action, String subject, List<Change> changes, String outcome)
+            throws WsaException {
+        return write(action, subject, changes, outcome);
     }
 
     private synchronized HistoryEntry write(String action, String subject, List<Change> changes, String outcome)
