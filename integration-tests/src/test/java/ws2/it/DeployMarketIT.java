@@ -8,19 +8,12 @@ import static org.ops4j.pax.exam.CoreOptions.options;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.KeyStore;
-import java.security.MessageDigest;
-import java.security.cert.Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import javax.inject.Inject;
@@ -66,16 +59,11 @@ public class DeployMarketIT {
     @Configuration
     public Option[] config() throws Exception {
         Path keys = Ws2TestSupport.tempDir("ws2-deploy-keys");
-        Path store = keys.resolve("publisher.p12");
-        run(tool("keytool"), "-genkeypair", "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "changeit",
-                "-alias", "publisher", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2", "-dname",
-                "CN=ws2 publisher");
-        Path signed = keys.resolve(METRICS + ".jar");
-        run(tool("jarsigner"), "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "changeit",
-                "-signedjar", signed.toString(), Ws2TestSupport.jar(METRICS).toString(), "publisher");
+        Path store = SigningKeys.keyStore(keys, "publisher");
+        Path signed = SigningKeys.sign(Ws2TestSupport.jar(METRICS), store, keys.resolve(METRICS + ".jar"));
         return options(Ws2TestSupport.coreWithTcpip(), Ws2TestSupport.bundleOf("org.apache.felix.resolver"),
                 Ws2TestSupport.bundleOf("ws2.market"),
-                frameworkProperty("ws2.market.deploy.keys").value(fingerprint(store)),
+                frameworkProperty("ws2.market.deploy.keys").value(SigningKeys.fingerprint(store)),
                 frameworkProperty(SIGNED).value(signed.toString()),
                 frameworkProperty("felix.fileinstall.dir").value(Ws2TestSupport.tempDir("ws2-market-deploy").toString()),
                 frameworkProperty("felix.fileinstall.poll").value("50"),
@@ -144,7 +132,7 @@ public class DeployMarketIT {
         HistoryEntry deployed = since(before).stream().filter(e -> e.action().equals("deploy")).findFirst().orElseThrow();
         assertEquals(HistoryEntry.OK, deployed.outcome());
         assertEquals(List.of(METRICS + " none -> " + version), deployed.changes());
-        assertEquals(dropped + " SHA-256 " + sha256(signed), deployed.subject());
+        assertEquals(dropped + " SHA-256 " + SigningKeys.sha256(signed), deployed.subject());
 
         int beforeDelete = market.history().size();
         Files.delete(dropped);
@@ -166,7 +154,7 @@ public class DeployMarketIT {
         HistoryEntry refusal = since(before).stream().filter(e -> e.action().equals("deploy")).findFirst().orElseThrow();
         assertTrue(refusal.outcome(), refusal.outcome().startsWith("refused WSAEACCES ("));
         assertTrue(refusal.outcome(), refusal.outcome().contains("is not signed"));
-        assertTrue(refusal.subject(), refusal.subject().startsWith(dropped + " SHA-256 " + sha256(dropped)));
+        assertTrue(refusal.subject(), refusal.subject().startsWith(dropped + " SHA-256 " + SigningKeys.sha256(dropped)));
         assertEquals(List.of(), refusal.changes());
         Thread.sleep(300); // several polls: FileInstall must not install it on its own, nor the market retry it
         assertEquals(bundlesBefore, state());
@@ -196,40 +184,5 @@ public class DeployMarketIT {
     private List<String> state() {
         return Stream.of(context.getBundles()).map(b -> b.getSymbolicName() + " " + b.getVersion() + " " + b.getState())
                 .sorted().toList();
-    }
-
-    private static String sha256(Path file) throws Exception {
-        return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    }
-
-    private static Path tool(String name) {
-        return Path.of(System.getProperty("java.home"), "bin", name);
-    }
-
-    private static void run(Path tool, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(tool.toString()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                throw new AssertionError(command + " took longer than 60 s");
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                throw new AssertionError(command + " failed with " + p.exitValue() + ": " + out);
-            }
-        } finally {
-            p.destroyForcibly();
-        }
-    }
-
-    /** The SHA-256 fingerprint of a key store's certificate, upper case with colons. */
-    private static String fingerprint(Path store) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            ks.load(in, "changeit".toCharArray());
-        }
-        Certificate c = ks.getCertificate(ks.aliases().nextElement());
-        return HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(c.getEncoded()));
     }
 }

@@ -21,13 +21,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.MessageDigest;
-import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.Map;
@@ -243,7 +239,7 @@ public class MarketInstallIT {
             f.seek(f.length() / 2);
             f.write(b ^ 0xff);
         }
-        String actual = HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar)));
+        String actual = SigningKeys.sha256(jar);
         market.add(base + "index.xml", List.of());
         String expected = market.search("ws2.provider.firewall").stream()
                 .filter(o -> o.symbolicName().equals("ws2.provider.firewall")).findFirst().orElseThrow().sha256();
@@ -255,20 +251,18 @@ public class MarketInstallIT {
     public void pinnedKeysAcceptOnlyJarsTheirPublisherSigned() throws Exception {
         Path keys = Files.createTempDirectory("ws2-market-keys");
         try {
-            Path publisher = keyStore(keys, "publisher");
-            Path other = keyStore(keys, "other");
+            Path publisher = SigningKeys.keyStore(keys, "publisher");
+            Path other = SigningKeys.keyStore(keys, "other");
             Path signedFolder = Files.createDirectories(served.resolve("signed"));
-            Path signed = signedFolder.resolve(METRICS + ".jar");
-            run(tool("jarsigner"), "-keystore", publisher.toString(), "-storetype", "PKCS12", "-storepass", "changeit",
-                    "-signedjar", signed.toString(), served.resolve(METRICS + ".jar").toString(), "publisher");
+            Path signed = SigningKeys.sign(served.resolve(METRICS + ".jar"), publisher, signedFolder.resolve(METRICS + ".jar"));
             writeIndexFor(signedFolder, signed);
-            String publisherKey = fingerprint(publisher).toLowerCase(); // with colons, lower case: both accepted
-            String otherKey = fingerprint(other).replace(":", "");
+            String publisherKey = SigningKeys.fingerprint(publisher).toLowerCase(); // with colons, lower case: both accepted
+            String otherKey = SigningKeys.fingerprint(other).replace(":", "");
 
             List<String> before = state();
             // signed by the publisher, but the source pins another key
             market.add(base + "signed/index.xml", List.of(otherKey));
-            assertRefused(WsaError.WSAEACCES, METRICS, before, "is signed by SHA-256 " + fingerprint(publisher),
+            assertRefused(WsaError.WSAEACCES, METRICS, before, "is signed by SHA-256 " + SigningKeys.fingerprint(publisher),
                     "not by a key the source pins");
             market.remove(base + "signed/index.xml");
 
@@ -281,7 +275,7 @@ public class MarketInstallIT {
             market.add(base + "signed/index.xml", List.of(publisherKey));
             market.install(METRICS, progress::add);
             assertEquals(Bundle.ACTIVE, bundle(METRICS).getState());
-            String signer = "signed by pinned key " + fingerprint(publisher);
+            String signer = "signed by pinned key " + SigningKeys.fingerprint(publisher);
             assertTrue(progress.toString(), progress.stream().anyMatch(l -> l.contains(signer)));
             assertEquals(HistoryEntry.OK, last().outcome());
         } finally {
@@ -510,46 +504,8 @@ public class MarketInstallIT {
         }
     }
 
-    private static Path tool(String name) {
-        return Path.of(System.getProperty("java.home"), "bin", name);
-    }
-
-    private static void run(Path tool, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(tool.toString()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                throw new AssertionError(command + " took longer than 60 s");
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                throw new AssertionError(command + " failed with " + p.exitValue() + ": " + out);
-            }
-        } finally {
-            p.destroyForcibly();
-        }
-    }
-
-    private static Path keyStore(Path folder, String alias) throws IOException, InterruptedException {
-        Path store = folder.resolve(alias + ".p12");
-        run(tool("keytool"), "-genkeypair", "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "changeit",
-                "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2", "-dname", "CN=ws2 " + alias);
-        return store;
-    }
-
-    /** The SHA-256 fingerprint of a key store's certificate, upper case with colons. */
-    private static String fingerprint(Path store) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            ks.load(in, "changeit".toCharArray());
-        }
-        Certificate c = ks.getCertificate(ks.aliases().nextElement());
-        return HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(c.getEncoded()));
-    }
-
     private static String content(Path jar) throws Exception {
-        String sha = HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar)));
+        String sha = SigningKeys.sha256(jar);
         return "    <capability namespace=\"osgi.content\">\n"
                 + "      <attribute name=\"size\" value=\"" + Files.size(jar) + "\" type=\"Long\"/>\n"
                 + "      <attribute name=\"url\" value=\"" + jar.getFileName() + "\"/>\n"

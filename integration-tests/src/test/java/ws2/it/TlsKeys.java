@@ -42,15 +42,16 @@ final class TlsKeys {
      * @throws Exception if a tool fails
      */
     static synchronized Path folder() throws Exception {
+        String keytool = SigningKeys.tool("keytool");
         if (keys == null) {
             Path dir = Ws2TestSupport.tempDir("ws2-tls-it");
             Path p12 = dir.resolve("server.p12");
-            run("keytool", keytool(), "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
+            run("keytool", keytool, "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
                     "-dname", "CN=localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore", p12.toString(),
                     "-storepass", PASSWORD);
-            run("keytool", keytool(), "-exportcert", "-alias", "server", "-keystore", p12.toString(), "-storepass",
+            run("keytool", keytool, "-exportcert", "-alias", "server", "-keystore", p12.toString(), "-storepass",
                     PASSWORD, "-file", dir.resolve("server.cer").toString());
-            run("keytool", keytool(), "-importcert", "-noprompt", "-alias", "server", "-file",
+            run("keytool", keytool, "-importcert", "-noprompt", "-alias", "server", "-file",
                     dir.resolve("server.cer").toString(), "-storetype", "PKCS12", "-keystore",
                     dir.resolve("trust.p12").toString(), "-storepass", PASSWORD);
             run("openssl", OPENSSL, "pkcs12", "-in", p12.toString(), "-nodes", "-passin", "pass:" + PASSWORD, "-out",
@@ -103,10 +104,6 @@ final class TlsKeys {
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), null, null);
         return ctx;
-    }
-
-    private static String keytool() {
-        return Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
     }
 
     /** Runs a tool to its end within the deadline; fails with its output otherwise. */
