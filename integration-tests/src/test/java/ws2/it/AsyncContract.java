@@ -423,18 +423,136 @@ public abstract class AsyncContract {
     @Test
     public void closingAPortWakesItsWaiters() throws Exception {
         CompletionPort port = ws.createCompletionPort();
-        CompletableFuture<WsaError> waiter = CompletableFuture.supplyAsync(() -> {
+        Pair p = pair();
+        ws.associate(port, p.server(), 1);
+        ws.recv(p.server(), new ByteBuffer[] {ByteBuffer.allocate(8)}, 0, new Overlapped(), null);
+        List<CompletableFuture<WsaError>> waiters = new ArrayList<>();
+        for (int i = 0; i < 2; i++) { // with a driving provider, one leads its loop and one follows
+            waiters.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    ws.getQueuedCompletionStatus(port, null);
+                    return null;
+                } catch (WsaException e) {
+                    return e.error();
+                }
+            }));
+        }
+        Thread.sleep(50);
+        ws.closeCompletionPort(port);
+        for (CompletableFuture<WsaError> w : waiters) {
+            assertEquals(WsaError.WSA_INVALID_HANDLE, w.get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(WsaError.WSA_INVALID_HANDLE, code(() -> ws.closeCompletionPort(port)));
+    }
+
+    @Test
+    public void portThreadsWaitingOnIdleSocketsObeyTimeoutsPostsAndInterrupts() throws Exception {
+        CompletionPort port = ws.createCompletionPort();
+        Pair p = pair();
+        ws.associate(port, p.server(), 1);
+        ws.recv(p.server(), new ByteBuffer[] {ByteBuffer.allocate(8)}, 0, new Overlapped(), null);
+        long start = System.nanoTime();
+        assertNull(ws.getQueuedCompletionStatus(port, Duration.ofMillis(100)));
+        assertTrue("the timeout was waited", System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(90));
+        assertNull(ws.getQueuedCompletionStatus(port, Duration.ZERO));
+        CompletableFuture<Completion> waiting = CompletableFuture.supplyAsync(() -> {
             try {
-                ws.getQueuedCompletionStatus(port, null);
-                return null;
+                return ws.getQueuedCompletionStatus(port, null);
             } catch (WsaException e) {
-                return e.error();
+                throw new IllegalStateException(e);
             }
         });
         Thread.sleep(50);
-        ws.closeCompletionPort(port);
-        assertEquals(WsaError.WSA_INVALID_HANDLE, waiter.get(10, TimeUnit.SECONDS));
-        assertEquals(WsaError.WSA_INVALID_HANDLE, code(() -> ws.closeCompletionPort(port)));
+        Overlapped posted = new Overlapped();
+        ws.postQueuedCompletionStatus(port, 5, 99, posted);
+        assertEquals(new Completion(99, posted, 5, 0), waiting.get(10, TimeUnit.SECONDS));
+        AtomicReference<WsaError> interrupted = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                ws.getQueuedCompletionStatus(port, null);
+            } catch (WsaException e) {
+                interrupted.set(e.error());
+            }
+        });
+        t.start();
+        Thread.sleep(50);
+        t.interrupt();
+        t.join(10_000);
+        assertEquals(WsaError.WSAEINTR, interrupted.get());
+    }
+
+    @Test
+    public void eventSelectGoesOnWhilePortThreadsComeAndGo() throws Exception {
+        CompletionPort port = ws.createCompletionPort();
+        int n = 6;
+        int rounds = 20;
+        List<Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Pair p = pair();
+            ws.associate(port, p.server(), i);
+            pairs.add(p);
+        }
+        ByteBuffer[] buffers = new ByteBuffer[n];
+        Overlapped[] reads = new Overlapped[n];
+        List<Thread> workers = new ArrayList<>();
+        CopyOnWriteArrayList<Throwable> failures = new CopyOnWriteArrayList<>();
+        for (int w = 0; w < 3; w++) { // an echo on the port, as in anIocpStyleEcho..., with three threads
+            Thread t = new Thread(() -> {
+                try {
+                    for (Completion c; (c = ws.getQueuedCompletionStatus(port, null)).key() >= 0; ) {
+                        int i = (int) c.key();
+                        SocketHandle s = pairs.get(i).server();
+                        buffers[i].flip();
+                        ws.send(s, new ByteBuffer[] {buffers[i]}, 0);
+                        buffers[i].clear();
+                        ws.recv(s, new ByteBuffer[] {buffers[i]}, 0, reads[i], null);
+                    }
+                } catch (WsaException | RuntimeException e) {
+                    failures.add(e);
+                }
+            });
+            t.start();
+            workers.add(t);
+        }
+        for (int i = 0; i < n; i++) {
+            buffers[i] = ByteBuffer.allocate(16);
+            reads[i] = new Overlapped();
+            ws.recv(pairs.get(i).server(), new ByteBuffer[] {buffers[i]}, 0, reads[i], null);
+        }
+        Pair selected = pair();
+        EventHandle e = ws.createEvent();
+        ws.eventSelect(selected.server(), e, NetworkEvents.FD_READ);
+        for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < n; i++) {
+                send(pairs.get(i).client(), "r" + r);
+            }
+            send(selected.client(), "e" + r);
+            assertEquals("FD_READ while port threads drive", Winsock.WSA_WAIT_EVENT_0,
+                    ws.waitForMultipleEvents(new EventHandle[] {e}, false, WAIT, false));
+            assertEquals(NetworkEvents.FD_READ, ws.enumNetworkEvents(selected.server(), e).events());
+            assertEquals("e" + r, receiveText(selected.server()));
+            for (int i = 0; i < n; i++) {
+                assertEquals("r" + r, receiveText(pairs.get(i).client()));
+            }
+        }
+        for (int w = 0; w < workers.size(); w++) {
+            ws.postQueuedCompletionStatus(port, 0, -1, null);
+        }
+        for (Thread t : workers) {
+            t.join(10_000);
+        }
+        assertEquals(List.of(), failures);
+        send(selected.client(), "after");
+        assertEquals("FD_READ once no port thread is left", Winsock.WSA_WAIT_EVENT_0,
+                ws.waitForMultipleEvents(new EventHandle[] {e}, false, WAIT, false));
+        assertEquals("after", receiveText(selected.server()));
+    }
+
+    /** Receives up to 16 bytes, waiting for them, as text. */
+    private String receiveText(SocketHandle s) throws WsaException {
+        ByteBuffer b = ByteBuffer.allocate(16);
+        int k = ws.recv(s, b, 0);
+        return text(b, k);
     }
 
     @Test

@@ -4,6 +4,9 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import ws2.api.Completion;
 import ws2.api.CompletionPort;
 import ws2.api.CompletionRoutine;
@@ -24,6 +27,8 @@ import ws2.core.upcall.CompletionPortImpl;
 import ws2.core.upcall.EventObject;
 import ws2.core.upcall.MessageWindow;
 import ws2.core.upcall.ThreadState;
+import ws2.spi.transport.CompletionDriver;
+import ws2.spi.transport.DrivableDispatch;
 import ws2.spi.transport.WspDispatch;
 import ws2.spi.upcall.ThreadId;
 
@@ -41,6 +46,8 @@ import ws2.spi.upcall.ThreadId;
  * rest through {@code WPUCompleteOverlappedRequest}, which signals the event and feeds the port.
  */
 final class AsyncIo {
+    private static final Logger LOG = LoggerFactory.getLogger(AsyncIo.class);
+
     /** One overlapped provider call, started once its structure is checked. */
     @FunctionalInterface
     private interface OverlappedCall {
@@ -268,10 +275,21 @@ final class AsyncIo {
 
     void associate(CompletionPort port, SocketHandle s, long key) throws WsaException {
         CompletionPortImpl p = ownPort(port);
-        context.own(s);
+        Adoption a = context.own(s);
         if (!((CoreSocket) s).associate((ov, error, n) -> p.post(new Completion(key, ov, n, error)))) {
             throw new WsaException(WsaError.WSAEINVAL, "socket " + s.value() + " is already associated with a"
                     + " completion port");
+        }
+        if (a.dispatch() instanceof DrivableDispatch) {
+            try {
+                CompletionDriver driver = ((DrivableDispatch) a.dispatch()).completionDriver(s);
+                if (driver != null) {
+                    p.addDriver(driver);
+                }
+            } catch (WsaException | RuntimeException e) {
+                // an optimisation only: the provider's own thread keeps completing the socket's operations
+                LOG.debug("Socket {}: its provider offers no completion driver: {}", s.value(), e.toString());
+            }
         }
     }
 

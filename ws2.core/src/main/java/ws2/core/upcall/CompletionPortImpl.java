@@ -1,5 +1,6 @@
 package ws2.core.upcall;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 import ws2.api.Completion;
@@ -7,15 +8,33 @@ import ws2.api.CompletionPort;
 import ws2.api.WsaError;
 import ws2.api.WsaException;
 import ws2.core.socket.HandleTable;
+import ws2.spi.transport.CompletionDriver;
 
 /**
  * An I/O completion port ({@code CreateIoCompletionPort}): a queue of completion packets, in the
  * order operations completed, taken by any number of threads. Closing it wakes them all with
  * {@code WSA_INVALID_HANDLE}; packets of its sockets go nowhere afterwards.
+ *
+ * <h2>Leader/follower</h2>
+ * When the providers of its sockets offer a {@link CompletionDriver} (the tcpip provider's selector
+ * loop), a thread of {@code GetQueuedCompletionStatus} that finds the queue empty does not just
+ * wait: if no other thread leads that loop, it becomes the leader and runs it until a ready socket
+ * completes an operation; it keeps the first packet of that round for itself, queues the others,
+ * gives the lead back and returns the packet, so a completion is handled in the thread that produced
+ * it. The other threads wait as followers; a packet queued wakes one, and a leader that leaves
+ * promotes a waiting follower to lead next. A
+ * packet posted from any other thread while a leader waits in its loop wakes the loop (unless a
+ * follower takes it). Packets come out in the order they were queued, as before.
  */
 public final class CompletionPortImpl extends HandleTable.Handle implements CompletionPort {
+    private static final CompletionDriver[] NO_DRIVERS = {};
+
     private final Object owner;
     private final HandleQueue<Completion> queue;
+    private volatile CompletionDriver[] drivers = NO_DRIVERS;
+    private volatile Thread leaderThread;
+    private volatile CompletionDriver leading;
+    private Completion caught; // the leader's only: the first packet its round produced
 
     /**
      * Creates a port; called by the handle table.
@@ -39,16 +58,62 @@ public final class CompletionPortImpl extends HandleTable.Handle implements Comp
     }
 
     /**
-     * Queues a packet ({@code PostQueuedCompletionStatus}, or a completed operation).
+     * Lets this port's threads drive the loop that completes an associated socket's operations.
+     *
+     * @param driver the socket's driver; one already known is not added twice
+     */
+    public synchronized void addDriver(CompletionDriver driver) {
+        CompletionDriver[] d = drivers;
+        for (CompletionDriver known : d) {
+            if (known == driver) {
+                return;
+            }
+        }
+        d = Arrays.copyOf(d, d.length + 1);
+        d[d.length - 1] = driver;
+        drivers = d;
+    }
+
+    private synchronized void removeDriver(CompletionDriver driver) {
+        CompletionDriver[] d = drivers;
+        for (int i = 0; i < d.length; i++) {
+            if (d[i] == driver) {
+                CompletionDriver[] less = Arrays.copyOf(d, d.length - 1);
+                System.arraycopy(d, i + 1, less, i, d.length - i - 1);
+                drivers = less;
+                return;
+            }
+        }
+    }
+
+    /**
+     * Queues a packet ({@code PostQueuedCompletionStatus}, or a completed operation). A packet
+     * queued by the leader's own loop wakes nothing; one from another thread goes to a waiting
+     * follower if there is one, else wakes the leader's loop.
      *
      * @param c the packet
      */
     public void post(Completion c) {
-        queue.offer(c);
+        Thread leader = leaderThread;
+        if (leader == Thread.currentThread() && caught == null) {
+            caught = c; // the leader takes the first packet of its round itself
+            return;
+        }
+        if (leader == null || leader == Thread.currentThread()) {
+            queue.offer(c);
+            return;
+        }
+        if (!queue.handOff(c) && queue.offer(c)) {
+            CompletionDriver d = leading;
+            if (d != null) {
+                d.wakeup();
+            }
+        }
     }
 
     /**
-     * Takes the next packet ({@code GetQueuedCompletionStatus}).
+     * Takes the next packet ({@code GetQueuedCompletionStatus}), leading a driver's loop while the
+     * queue is empty and no other thread leads it.
      *
      * @param timeoutNanos how long to wait; negative waits for ever, zero polls
      * @return the packet, or null if none came in time
@@ -56,12 +121,83 @@ public final class CompletionPortImpl extends HandleTable.Handle implements Comp
      *         the thread is interrupted
      */
     public Completion take(long timeoutNanos) throws WsaException {
-        return queue.take(timeoutNanos);
+        if (drivers.length == 0) {
+            return queue.take(timeoutNanos);
+        }
+        Completion c = queue.poll(); // no spinning: leading the loop is the better use of the wait
+        if (c != null) {
+            return c;
+        }
+        boolean led = false;
+        try {
+            long deadline = System.nanoTime() + timeoutNanos;
+            while (true) {
+                long left = timeoutNanos < 0 ? -1 : Math.max(0, deadline - System.nanoTime());
+                CompletionDriver d = lead();
+                if (d != null) {
+                    led = true;
+                    c = round(d, left);
+                } else {
+                    c = timeoutNanos == 0 ? queue.poll() : queue.await(left);
+                }
+                if (c != null || timeoutNanos >= 0 && deadline - System.nanoTime() <= 0) {
+                    return c;
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new WsaException(WsaError.WSAEINTR, "the wait was interrupted");
+                }
+            }
+        } finally {
+            if (led) {
+                queue.promote(); // a follower leads next, if one waits
+            }
+        }
+    }
+
+    /** Takes the lead of the first driver nobody leads, or returns null. */
+    private CompletionDriver lead() {
+        for (CompletionDriver d : drivers) {
+            if (d.tryLead()) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** As the leader of a driver: one round of its loop unless a packet is already queued. */
+    private Completion round(CompletionDriver d, long timeoutNanos) throws WsaException {
+        leading = d;
+        leaderThread = Thread.currentThread();
+        try {
+            Completion c = queue.poll(); // after announcing the leader: a later post wakes the loop
+            if (c != null) {
+                return c;
+            }
+            if (!d.drive(timeoutNanos)) {
+                removeDriver(d); // its provider context ended
+            }
+            c = caught;
+            caught = null;
+            if (c == null) {
+                return queue.poll();
+            }
+            queue.requireOpen();
+            return c;
+        } finally {
+            caught = null;
+            leaderThread = null;
+            leading = null;
+            d.release();
+        }
     }
 
     /** Drops the queued packets and wakes every waiting thread; called once the port is released. */
     public void close() {
         queue.close();
+        CompletionDriver d = leading;
+        if (d != null) {
+            d.wakeup();
+        }
     }
 
     @Override

@@ -35,9 +35,10 @@ import ws2.api.WsaData;
 import ws2.api.WsaError;
 import ws2.api.WsaException;
 import ws2.catalog.ProtocolInfo;
+import ws2.spi.transport.CompletionDriver;
+import ws2.spi.transport.DrivableDispatch;
 import ws2.spi.transport.NetworkEventSelection;
 import ws2.spi.transport.QosTemplates;
-import ws2.spi.transport.WspDispatch;
 import ws2.spi.upcall.ThreadId;
 import ws2.spi.upcall.Upcall;
 
@@ -55,10 +56,12 @@ import ws2.spi.upcall.Upcall;
  * by one {@link Reactor} thread per dispatch, started by the first socket that needs it; each
  * such socket's state is its {@link AsyncSocket}. The synchronous data path only checks, with one
  * volatile read, whether the socket has one, to apply the re-enabling rules of its selected events.
+ * The reactor is also the {@link CompletionDriver} of every socket, so a completion port's threads
+ * can run it themselves.
  *
  * <p>Thread-safe.
  */
-final class TcpipDispatch implements WspDispatch {
+final class TcpipDispatch implements DrivableDispatch {
     private static final int ROOT_FLAGS = SocketFlags.WSA_FLAG_MULTIPOINT_C_ROOT | SocketFlags.WSA_FLAG_MULTIPOINT_D_ROOT;
     private static final int MULTIPOINT_FLAGS = ROOT_FLAGS | SocketFlags.WSA_FLAG_MULTIPOINT_C_LEAF
             | SocketFlags.WSA_FLAG_MULTIPOINT_D_LEAF;
@@ -203,6 +206,13 @@ final class TcpipDispatch implements WspDispatch {
             }
         }
         return reactor;
+    }
+
+    /** The reactor completes every socket's overlapped operations; a port's threads may drive it. */
+    @Override
+    public CompletionDriver completionDriver(SocketHandle s) throws WsaException {
+        socketOf(s);
+        return reactor();
     }
 
     /** {@code WSPSocket}: TCP and UDP over IPv4 and IPv6; 0 and {@code FROM_PROTOCOL_INFO} take the entry's values. */

@@ -63,6 +63,8 @@ final class TestUpcall {
     private final AtomicLong next = new AtomicLong(100);
     /** Completions of operations without a routine, in order. */
     final BlockingQueue<Completed> completions = new LinkedBlockingQueue<>();
+    /** The thread that indicated each of {@link #completions}, in the same order. */
+    final BlockingQueue<Thread> completingThreads = new LinkedBlockingQueue<>();
     /** APCs queued by {@code WPUQueueApc}, for the test to run. */
     final BlockingQueue<Runnable> apcs = new LinkedBlockingQueue<>();
     /** Every handle {@code WPUModifyIFSHandle} made, in order. */
@@ -95,6 +97,7 @@ final class TestUpcall {
                         if (ov.event() != null) {
                             ((Event) ov.event()).signalled = true;
                         }
+                        completingThreads.add(Thread.currentThread());
                         return completions.add(new Completed((SocketHandle) args[0], ov, (Integer) args[2],
                                 (Integer) args[3], flags));
                     case "toString":
