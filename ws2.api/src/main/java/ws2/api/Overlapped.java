@@ -25,6 +25,7 @@ public final class Overlapped {
     private SockAddr sender;
     private volatile int internal;
     private volatile boolean awaited;
+    private volatile Thread startingIn;
 
     /** Creates an overlapped structure completed through a routine or a completion queue. */
     public Overlapped() {
@@ -56,6 +57,29 @@ public final class Overlapped {
     public void begin() {
         sender = null;
         internal = WSS_OPERATION_IN_PROGRESS;
+    }
+
+    /**
+     * Marks the thread whose call is starting the operation, or clears the mark when the call
+     * returns. ws2.core uses it for {@code FILE_SKIP_COMPLETION_PORT_ON_SUCCESS}: a completion
+     * indicated in that thread, before the call returned, completed at once and queues no packet.
+     *
+     * @param thread the starting thread, or null once its call returned
+     * @since 1.3
+     */
+    public void startingIn(Thread thread) {
+        startingIn = thread;
+    }
+
+    /**
+     * Tells whether the operation is being started by a call of the given thread.
+     *
+     * @param thread a thread, normally the current one
+     * @return true between {@code startingIn(thread)} and {@code startingIn(null)}
+     * @since 1.3
+     */
+    public boolean isStartingIn(Thread thread) {
+        return startingIn == thread;
     }
 
     /**

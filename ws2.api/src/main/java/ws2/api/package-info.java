@@ -7,7 +7,7 @@
  * types. Constants keep their Windows names and numbers ({@code AF_INET}, {@code WSAENOTSOCK}).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package ws2.api;
 
 import org.osgi.annotation.bundle.Export;

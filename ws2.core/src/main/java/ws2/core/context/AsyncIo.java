@@ -217,9 +217,9 @@ final class AsyncIo {
             context.ownEvent(ov.event()).reset();
         }
         ov.begin();
-        ThreadState starting = ((CoreSocket) s).skipsPortOnSuccess() ? ThreadState.current() : null;
-        if (starting != null) {
-            starting.starting(ov);
+        boolean inline = ((CoreSocket) s).skipsPortOnSuccess();
+        if (inline) {
+            ov.startingIn(Thread.currentThread()); // no thread-local: it is a hash lookup per operation
         }
         try {
             call.start(a.dispatch(), routine == null ? null : ThreadState.current().id());
@@ -234,8 +234,8 @@ final class AsyncIo {
             ov.complete(WsaError.WSAENETDOWN.code(), 0, 0);
             throw ClientContext.fault(a, function, e);
         } finally {
-            if (starting != null) {
-                starting.starting(null);
+            if (inline) {
+                ov.startingIn(null);
             }
         }
     }

@@ -64,7 +64,6 @@ public final class ThreadState {
     private final BlockingCallback callback = this::keepWaiting;
     private volatile int state;
     private volatile WspDispatch blockedIn;
-    private Object inline; // this thread only: the overlapped operation it is starting
 
     private ThreadState(Thread thread) {
         this.thread = thread;
@@ -137,28 +136,6 @@ public final class ThreadState {
      */
     boolean hasApcs() {
         return !apcs.isEmpty();
-    }
-
-    // ---- operations completing at once --------------------------------------------------------
-
-    /**
-     * Marks the overlapped operation this thread is starting, so a completion the provider indicates
-     * before the call returns is known to be immediate ({@code FILE_SKIP_COMPLETION_PORT_ON_SUCCESS}).
-     *
-     * @param overlapped the operation, or null when the call has returned
-     */
-    public void starting(Object overlapped) {
-        inline = overlapped;
-    }
-
-    /**
-     * Tells whether a completion is that of the operation this thread is starting.
-     *
-     * @param overlapped the completed operation
-     * @return true if it completed inside the call that started it
-     */
-    public boolean isStarting(Object overlapped) {
-        return inline == overlapped;
     }
 
     // ---- blocking calls ---------------------------------------------------------------------

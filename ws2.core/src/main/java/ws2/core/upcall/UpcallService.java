@@ -97,7 +97,7 @@ public final class UpcallService implements Upcall {
             ((EventObject) overlapped.event()).set();
         }
         CoreSocket.CompletionSink sink = cs.sink();
-        if (sink != null && !(cs.skipsPortOnSuccess() && ThreadState.current().isStarting(overlapped))) {
+        if (sink != null && !(cs.skipsPortOnSuccess() && overlapped.isStartingIn(Thread.currentThread()))) {
             sink.completed(overlapped, error, transferred);
         }
     }
