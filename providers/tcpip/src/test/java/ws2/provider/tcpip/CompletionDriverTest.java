@@ -108,34 +108,13 @@ class CompletionDriverTest extends TcpipTestBase {
         }
     }
 
-    @Test
-    void wakeupEndsADriveThatWaits() throws Exception {
-        Connection c = connect(AddressFamily.AF_INET);
-        CompletionDriver driver = driver(c.server());
-        CompletableFuture<Boolean> leader = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            if (!driver.tryLead()) {
-                leader.complete(false);
-                return;
-            }
-            try {
-                leader.complete(driver.drive(-1));
-            } finally {
-                driver.release();
-            }
-        });
-        t.start();
-        Thread.sleep(100);
-        driver.wakeup();
-        assertTrue(leader.get(10, TimeUnit.SECONDS), "led, woken, still open");
-    }
-
-    @Test
-    void cleanupEndsTheLoopForItsLeaders() throws Exception {
-        Connection c = connect(AddressFamily.AF_INET);
-        CompletionDriver driver = driver(c.server());
-        fails(WsaError.WSAENOTSOCK, () -> driver(new TestUpcall.Handle(1, 1001, null)));
-        CompletableFuture<Boolean> round = CompletableFuture.supplyAsync(() -> {
+    /**
+     * In another thread: takes the lead and drives one round that waits for readiness.
+     *
+     * @return what the round answered (false: the loop closed), or null if the lead was not taken
+     */
+    private static CompletableFuture<Boolean> waitingRound(CompletionDriver driver) {
+        return CompletableFuture.supplyAsync(() -> {
             if (!driver.tryLead()) {
                 return null;
             }
@@ -145,6 +124,24 @@ class CompletionDriverTest extends TcpipTestBase {
                 driver.release();
             }
         });
+    }
+
+    @Test
+    void wakeupEndsADriveThatWaits() throws Exception {
+        Connection c = connect(AddressFamily.AF_INET);
+        CompletionDriver driver = driver(c.server());
+        CompletableFuture<Boolean> round = waitingRound(driver);
+        Thread.sleep(100);
+        driver.wakeup();
+        assertEquals(Boolean.TRUE, round.get(10, TimeUnit.SECONDS), "led, woken, still open");
+    }
+
+    @Test
+    void cleanupEndsTheLoopForItsLeaders() throws Exception {
+        Connection c = connect(AddressFamily.AF_INET);
+        CompletionDriver driver = driver(c.server());
+        fails(WsaError.WSAENOTSOCK, () -> driver(new TestUpcall.Handle(1, 1001, null)));
+        CompletableFuture<Boolean> round = waitingRound(driver);
         Thread.sleep(100);
         d.cleanup();
         assertEquals(Boolean.FALSE, round.get(10, TimeUnit.SECONDS), "the round in progress ends: the loop is closed");
