@@ -64,6 +64,12 @@ public abstract class AsyncContract {
     /** A local address a listener of the provider binds to (any free port or name). */
     protected abstract SockAddr anyLocal() throws Exception;
 
+    /**
+     * Whether the provider's loop is driven by a waiting completion-port thread (leader/follower,
+     * {@code DrivableDispatch}); otherwise the thread waits for packets.
+     */
+    protected abstract boolean portThreadsLeadTheLoop();
+
     @Before
     public void start() throws Exception {
         awaitProvider();
@@ -479,6 +485,44 @@ public abstract class AsyncContract {
         t.interrupt();
         t.join(10_000);
         assertEquals(WsaError.WSAEINTR, interrupted.get());
+    }
+
+    @Test
+    public void aWaitingPortThreadLeadsTheProvidersLoopIfItHasOne() throws Exception {
+        CompletionPort port = ws.createCompletionPort();
+        Pair p = pair();
+        ws.associate(port, p.server(), 1);
+        ws.recv(p.server(), new ByteBuffer[] {ByteBuffer.allocate(8)}, 0, new Overlapped(), null);
+        Thread t = new Thread(() -> {
+            try {
+                ws.getQueuedCompletionStatus(port, null);
+            } catch (WsaException e) {
+                // the port closed: the test is over
+            }
+        });
+        t.start();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        String seen;
+        do {
+            Thread.sleep(10);
+            seen = waitingIn(t);
+        } while (!seen.equals(portThreadsLeadTheLoop() ? "loop" : "queue") && System.nanoTime() < end);
+        ws.closeCompletionPort(port);
+        t.join(10_000);
+        assertEquals("where the waiting port thread is", portThreadsLeadTheLoop() ? "loop" : "queue", seen);
+    }
+
+    /** Where a thread waits: in a provider's selector loop, in a queue, or elsewhere. */
+    private static String waitingIn(Thread t) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getMethodName().equals("drive") && frame.getClassName().startsWith("ws2.provider.")) {
+                return "loop";
+            }
+            if (frame.getClassName().equals("ws2.core.upcall.HandleQueue") && frame.getMethodName().equals("await")) {
+                return "queue";
+            }
+        }
+        return "elsewhere";
     }
 
     @Test

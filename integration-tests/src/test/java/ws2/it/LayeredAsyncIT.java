@@ -75,4 +75,9 @@ public class LayeredAsyncIT extends AsyncContract {
         assertTrue(first.info().protocolChain().isChain());
         assertEquals(4, first.info().protocolChain().length());
     }
+
+    @Override
+    protected boolean portThreadsLeadTheLoop() {
+        return true; // the layers hand over the tcpip reactor below them
+    }
 }

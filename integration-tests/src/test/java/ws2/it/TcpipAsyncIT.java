@@ -88,4 +88,9 @@ public class TcpipAsyncIT extends AsyncContract {
         assertEquals(FlowSpec.SERVICETYPE_GUARANTEED, ws.getQosByName(s, "G711").sending().serviceType());
         assertEquals(WsaError.WSAEINVAL, assertThrows(WsaException.class, () -> ws.getQosByName(s, "nope")).error());
     }
+
+    @Override
+    protected boolean portThreadsLeadTheLoop() {
+        return true; // the tcpip reactor is a completion driver
+    }
 }

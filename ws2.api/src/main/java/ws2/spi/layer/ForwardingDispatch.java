@@ -21,6 +21,8 @@ import ws2.api.WsaData;
 import ws2.api.WsaError;
 import ws2.api.WsaException;
 import ws2.catalog.ProtocolInfo;
+import ws2.spi.transport.CompletionDriver;
+import ws2.spi.transport.DrivableDispatch;
 import ws2.spi.transport.WspDispatch;
 import ws2.spi.upcall.ThreadId;
 import ws2.spi.upcall.Upcall;
@@ -37,8 +39,10 @@ import ws2.spi.upcall.Upcall;
  * needs no overlapped bookkeeping of its own. Event select and async select go down the same way
  * (ws2.core names the client's handle in async-select messages). {@code WSPSelect} translates the
  * handles of the three sets. A forwarded call costs one context lookup and one interface call.
+ * Since the lower provider completes the forwarded operations, a completion port's threads drive
+ * its loop ({@link #completionDriver}) through the layer too.
  */
-public abstract class ForwardingDispatch implements WspDispatch {
+public abstract class ForwardingDispatch implements DrivableDispatch {
     /** The upcall table of this layer's bundle. */
     protected final Upcall upcall;
     /** The way to the next provider of each chain. */
@@ -161,6 +165,17 @@ public abstract class ForwardingDispatch implements WspDispatch {
     public int cancelIo(SocketHandle s, Overlapped overlapped) throws WsaException {
         Lower l = layered(s).lower();
         return l.dispatch().cancelIo(l.handle(), overlapped);
+    }
+
+    /**
+     * The driver of the lower socket's provider, if it offers one: the lower provider completes the
+     * operations this layer forwards. A layer that completes operations itself overrides this.
+     */
+    @Override
+    public CompletionDriver completionDriver(SocketHandle s) throws WsaException {
+        Lower l = layered(s).lower();
+        return l.dispatch() instanceof DrivableDispatch ? ((DrivableDispatch) l.dispatch()).completionDriver(l.handle())
+                : null;
     }
 
     @Override
