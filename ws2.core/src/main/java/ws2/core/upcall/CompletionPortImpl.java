@@ -3,6 +3,9 @@ package ws2.core.upcall;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import ws2.api.Completion;
 import ws2.api.CompletionPort;
 import ws2.api.WsaError;
@@ -27,6 +30,7 @@ import ws2.spi.transport.CompletionDriver;
  * follower takes it). Packets come out in the order they were queued, as before.
  */
 public final class CompletionPortImpl extends HandleTable.Handle implements CompletionPort {
+    private static final Logger LOG = LoggerFactory.getLogger(CompletionPortImpl.class);
     private static final CompletionDriver[] NO_DRIVERS = {};
 
     private final Object owner;
@@ -157,11 +161,22 @@ public final class CompletionPortImpl extends HandleTable.Handle implements Comp
     /** Takes the lead of the first driver nobody leads, or returns null. */
     private CompletionDriver lead() {
         for (CompletionDriver d : drivers) {
-            if (d.tryLead()) {
-                return d;
+            try {
+                if (d.tryLead()) {
+                    return d;
+                }
+            } catch (RuntimeException e) {
+                dropFaulty(d, "tryLead", e);
             }
         }
         return null;
+    }
+
+    /** A driver that throws is a provider fault: it is dropped, and the port's threads wait for packets as without it. */
+    private void dropFaulty(CompletionDriver d, String call, RuntimeException e) {
+        removeDriver(d);
+        LOG.warn("{}: the completion driver {} failed in {} and is no longer led; its provider's own threads"
+                + " complete its operations", this, d, call, e);
     }
 
     /** As the leader of a driver: one round of its loop unless a packet is already queued. */
@@ -173,8 +188,12 @@ public final class CompletionPortImpl extends HandleTable.Handle implements Comp
             if (c != null) {
                 return c;
             }
-            if (!d.drive(timeoutNanos)) {
-                removeDriver(d); // its provider context ended
+            try {
+                if (!d.drive(timeoutNanos)) {
+                    removeDriver(d); // its provider context ended
+                }
+            } catch (RuntimeException e) {
+                dropFaulty(d, "drive", e);
             }
             c = caught;
             caught = null;
@@ -187,7 +206,11 @@ public final class CompletionPortImpl extends HandleTable.Handle implements Comp
             caught = null;
             leaderThread = null;
             leading = null;
-            d.release();
+            try {
+                d.release();
+            } catch (RuntimeException e) {
+                dropFaulty(d, "release", e);
+            }
         }
     }
 

@@ -191,6 +191,24 @@ class CompletionPortLeaderTest {
     }
 
     @Test
+    void aDriverThatThrowsIsDroppedAndTheCallerNeverSeesItsFault() throws Exception {
+        port.addDriver(driver);
+        driver.ready.add(() -> {
+            throw new IllegalStateException("a provider bug");
+        });
+        CompletableFuture<Completion> waiter = takeAsync(-1);
+        Thread.sleep(50);
+        port.post(packet(5));
+        assertEquals(5, waiter.get(10, TimeUnit.SECONDS).key(), "the fault was the driver's; the wait went on");
+        assertEquals(0, driver.leading.get(), "its lead was given back");
+        CompletableFuture<Completion> next = takeAsync(-1);
+        Thread.sleep(50);
+        port.post(packet(6));
+        assertEquals(6, next.get(10, TimeUnit.SECONDS).key());
+        assertEquals(1, driver.leaders.size(), "dropped after its fault");
+    }
+
+    @Test
     void anInterruptedLeaderFailsWithWsaeintr() throws Exception {
         port.addDriver(driver);
         AtomicReference<WsaError> error = new AtomicReference<>();
