@@ -29,7 +29,8 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface CompletionDriver {
     /**
      * Makes the calling thread the leader if no other port thread leads. If the provider's own
-     * thread leads, it is asked to give the lead up and the call waits a short, bounded time for it.
+     * thread leads, it is asked to give the lead up and the call waits for it, a bounded time (the
+     * own thread is woken and releases as soon as it runs).
      *
      * @return true if the calling thread now leads and must call {@link #release()}; false if
      *         another thread leads or the driver is closed

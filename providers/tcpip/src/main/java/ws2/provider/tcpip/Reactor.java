@@ -43,8 +43,12 @@ final class Reactor implements Runnable, CompletionDriver {
     static final long STANDBY_MILLIS = 1;
     /** The longest pause of the own thread while port threads keep leading. */
     static final long STANDBY_MAX_MILLIS = 64;
-    /** How long a port thread waits for the own thread to hand the lead over. */
-    private static final long HANDOVER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** How long a port thread spins while the own thread hands the lead over (it is woken, then releases). */
+    private static final long HANDOVER_SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    /** How long it sleeps between later looks, when the own thread has not been scheduled yet. */
+    private static final long HANDOVER_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+    /** When it gives up and waits for packets as a follower. */
+    private static final long HANDOVER_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Selector selector;
     private final Thread thread;
@@ -157,8 +161,8 @@ final class Reactor implements Runnable, CompletionDriver {
         }
         handoverWanted = true;
         selector.wakeup();
-        long deadline = System.nanoTime() + HANDOVER_NANOS;
-        do {
+        long start = System.nanoTime();
+        for (long waited = 0; waited < HANDOVER_LIMIT_NANOS; waited = System.nanoTime() - start) {
             if (lead(me)) {
                 return true;
             }
@@ -166,8 +170,12 @@ final class Reactor implements Runnable, CompletionDriver {
             if (t != null && t != thread || !running) {
                 return false;
             }
-            Thread.onSpinWait();
-        } while (System.nanoTime() - deadline < 0);
+            if (waited < HANDOVER_SPIN_NANOS) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(this, HANDOVER_PARK_NANOS); // the own thread is not running yet: a busy machine
+            }
+        }
         return false;
     }
 

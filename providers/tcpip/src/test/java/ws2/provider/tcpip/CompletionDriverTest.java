@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,14 @@ class CompletionDriverTest extends TcpipTestBase {
         return ov;
     }
 
+    /** Takes the lead, trying again for 10 s: a busy machine may not run the reactor's thread, which hands it over, at once. */
+    private static void lead(CompletionDriver driver) {
+        long end = System.nanoTime() + WAIT;
+        while (!driver.tryLead()) {
+            assertTrue(System.nanoTime() < end, "the lead was never handed over");
+        }
+    }
+
     /** Drives until the upcall saw {@code n} completions in all, or fails after 10 s. */
     private void driveUntil(CompletionDriver driver, int n) {
         long end = System.nanoTime() + WAIT;
@@ -55,7 +64,7 @@ class CompletionDriverTest extends TcpipTestBase {
         Overlapped ov = pendingReceive(c.server());
         CompletionDriver driver = driver(c.server());
         assertSame(driver, driver(c.client()), "one loop per dispatch");
-        assertTrue(driver.tryLead(), "the reactor's own thread hands the lead over");
+        lead(driver); // the reactor's own thread hands the lead over
         try {
             assertFalse(CompletableFuture.supplyAsync(driver::tryLead).get(10, TimeUnit.SECONDS),
                     "another thread cannot lead meanwhile");
@@ -72,7 +81,7 @@ class CompletionDriverTest extends TcpipTestBase {
     void theReactorThreadRunsTheLoopAgainOnceNoPortThreadLeads() throws Exception {
         Connection c = connect(AddressFamily.AF_INET);
         CompletionDriver driver = driver(c.server());
-        assertTrue(driver.tryLead());
+        lead(driver);
         driver.release();
         Overlapped ov = pendingReceive(c.server());
         sendText(c.client(), "later");
@@ -92,7 +101,7 @@ class CompletionDriverTest extends TcpipTestBase {
             connections.add(c);
         }
         CompletionDriver driver = driver(connections.get(0).server());
-        assertTrue(driver.tryLead());
+        lead(driver);
         try {
             for (Connection c : connections) {
                 sendText(c.client(), "x");
@@ -109,15 +118,15 @@ class CompletionDriverTest extends TcpipTestBase {
     }
 
     /**
-     * In another thread: takes the lead and drives one round that waits for readiness.
+     * In another thread: takes the lead, counts {@code led} down, and drives one round that waits
+     * for readiness.
      *
-     * @return what the round answered (false: the loop closed), or null if the lead was not taken
+     * @return what the round answered (false: the loop closed)
      */
-    private static CompletableFuture<Boolean> waitingRound(CompletionDriver driver) {
+    private static CompletableFuture<Boolean> waitingRound(CompletionDriver driver, CountDownLatch led) {
         return CompletableFuture.supplyAsync(() -> {
-            if (!driver.tryLead()) {
-                return null;
-            }
+            lead(driver);
+            led.countDown();
             try {
                 return driver.drive(-1);
             } finally {
@@ -130,9 +139,10 @@ class CompletionDriverTest extends TcpipTestBase {
     void wakeupEndsADriveThatWaits() throws Exception {
         Connection c = connect(AddressFamily.AF_INET);
         CompletionDriver driver = driver(c.server());
-        CompletableFuture<Boolean> round = waitingRound(driver);
-        Thread.sleep(100);
-        driver.wakeup();
+        CountDownLatch led = new CountDownLatch(1);
+        CompletableFuture<Boolean> round = waitingRound(driver, led);
+        assertTrue(led.await(10, TimeUnit.SECONDS));
+        driver.wakeup(); // before or during its select: either way the select returns
         assertEquals(Boolean.TRUE, round.get(10, TimeUnit.SECONDS), "led, woken, still open");
     }
 
@@ -141,8 +151,9 @@ class CompletionDriverTest extends TcpipTestBase {
         Connection c = connect(AddressFamily.AF_INET);
         CompletionDriver driver = driver(c.server());
         fails(WsaError.WSAENOTSOCK, () -> driver(new TestUpcall.Handle(1, 1001, null)));
-        CompletableFuture<Boolean> round = waitingRound(driver);
-        Thread.sleep(100);
+        CountDownLatch led = new CountDownLatch(1);
+        CompletableFuture<Boolean> round = waitingRound(driver, led);
+        assertTrue(led.await(10, TimeUnit.SECONDS));
         d.cleanup();
         assertEquals(Boolean.FALSE, round.get(10, TimeUnit.SECONDS), "the round in progress ends: the loop is closed");
         assertFalse(driver.tryLead(), "nobody leads a closed loop");
