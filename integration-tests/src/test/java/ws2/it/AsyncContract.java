@@ -507,9 +507,10 @@ public abstract class AsyncContract {
             Thread.sleep(10);
             seen = waitingIn(t);
         } while (!seen.equals(portThreadsLeadTheLoop() ? "loop" : "queue") && System.nanoTime() < end);
+        String stack = java.util.Arrays.toString(t.getStackTrace()).replace(", ", "\n  ");
         ws.closeCompletionPort(port);
         t.join(10_000);
-        assertEquals("where the waiting port thread is", portThreadsLeadTheLoop() ? "loop" : "queue", seen);
+        assertEquals("where the waiting port thread is:\n  " + stack, portThreadsLeadTheLoop() ? "loop" : "queue", seen);
     }
 
     /** Where a thread waits: in a provider's selector loop, in a queue, or elsewhere. */
