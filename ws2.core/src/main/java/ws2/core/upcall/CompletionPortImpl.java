@@ -2,6 +2,7 @@ package ws2.core.upcall;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,14 +25,22 @@ import ws2.spi.transport.CompletionDriver;
  * wait: if no other thread leads that loop, it becomes the leader and runs it until a ready socket
  * completes an operation; it keeps the first packet of that round for itself, queues the others,
  * gives the lead back and returns the packet, so a completion is handled in the thread that produced
- * it. The other threads wait as followers; a packet queued wakes one, and a leader that leaves
- * promotes a waiting follower to lead next. A
+ * it. The other threads wait as followers; a packet queued wakes one, a leader that leaves
+ * promotes a waiting follower to lead next, and a follower looks at the lead again every
+ * {@value #FOLLOWER_WAIT_MILLIS} ms in case a leader left before it began to wait. A
  * packet posted from any other thread while a leader waits in its loop wakes the loop (unless a
  * follower takes it). Packets come out in the order they were queued, as before.
  */
 public final class CompletionPortImpl extends HandleTable.Handle implements CompletionPort {
     private static final Logger LOG = LoggerFactory.getLogger(CompletionPortImpl.class);
     private static final CompletionDriver[] NO_DRIVERS = {};
+    /**
+     * How long a follower waits before it looks at the lead again: a leader that left just before
+     * the follower began to wait could not promote it, and the loop would otherwise be left to the
+     * provider's own thread.
+     */
+    private static final long FOLLOWER_WAIT_MILLIS = 10;
+    private static final long FOLLOWER_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(FOLLOWER_WAIT_MILLIS);
 
     private final Object owner;
     private final HandleQueue<Completion> queue;
@@ -141,8 +150,10 @@ public final class CompletionPortImpl extends HandleTable.Handle implements Comp
                 if (d != null) {
                     led = true;
                     c = round(d, left);
+                } else if (timeoutNanos == 0) {
+                    c = queue.poll();
                 } else {
-                    c = timeoutNanos == 0 ? queue.poll() : queue.await(left);
+                    c = queue.await(left < 0 ? FOLLOWER_WAIT_NANOS : Math.min(left, FOLLOWER_WAIT_NANOS));
                 }
                 if (c != null || timeoutNanos >= 0 && deadline - System.nanoTime() <= 0) {
                     return c;

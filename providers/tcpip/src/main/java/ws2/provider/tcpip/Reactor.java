@@ -153,13 +153,15 @@ final class Reactor implements Runnable, CompletionDriver {
         if (!running || me == thread) {
             return false;
         }
-        if (lead(me)) {
-            return true;
+        for (Thread t; (t = leader.get()) != thread; ) {
+            if (t != null) {
+                return false; // another port thread leads
+            }
+            if (lead(me)) {
+                return true;
+            } // else taken meanwhile: look again
         }
-        if (leader.get() != thread) {
-            return false; // another port thread leads
-        }
-        handoverWanted = true;
+        handoverWanted = true; // the own thread leads: it hands over
         selector.wakeup();
         long start = System.nanoTime();
         for (long waited = 0; waited < HANDOVER_LIMIT_NANOS; waited = System.nanoTime() - start) {
