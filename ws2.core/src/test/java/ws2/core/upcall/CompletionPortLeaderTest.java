@@ -99,6 +99,14 @@ class CompletionPortLeaderTest {
         assertTrue(driver.leader.get() != null, "a port thread leads the loop");
     }
 
+    /** A thread waiting in the port gets a packet posted from here. */
+    private void aWaiterGets(long key) throws Exception {
+        CompletableFuture<Completion> waiter = takeAsync(-1);
+        Thread.sleep(50);
+        port.post(packet(key));
+        assertEquals(key, waiter.get(10, TimeUnit.SECONDS).key());
+    }
+
     @Test
     void aWaitingThreadLeadsTheLoopAndGetsThePacketItsRoundMade() throws Exception {
         port.addDriver(driver);
@@ -179,14 +187,8 @@ class CompletionPortLeaderTest {
         port.addDriver(driver);
         driver.closed = true;
         driver.ready.add(() -> { });
-        CompletableFuture<Completion> waiter = takeAsync(-1);
-        Thread.sleep(50);
-        port.post(packet(3));
-        assertEquals(3, waiter.get(10, TimeUnit.SECONDS).key());
-        CompletableFuture<Completion> next = takeAsync(-1);
-        Thread.sleep(50);
-        port.post(packet(4));
-        assertEquals(4, next.get(10, TimeUnit.SECONDS).key());
+        aWaiterGets(3);
+        aWaiterGets(4);
         assertEquals(1, driver.leaders.size(), "led once, dropped when its round reported it closed");
     }
 
@@ -196,15 +198,9 @@ class CompletionPortLeaderTest {
         driver.ready.add(() -> {
             throw new IllegalStateException("a provider bug");
         });
-        CompletableFuture<Completion> waiter = takeAsync(-1);
-        Thread.sleep(50);
-        port.post(packet(5));
-        assertEquals(5, waiter.get(10, TimeUnit.SECONDS).key(), "the fault was the driver's; the wait went on");
+        aWaiterGets(5); // the fault was the driver's; the wait went on
         assertEquals(0, driver.leading.get(), "its lead was given back");
-        CompletableFuture<Completion> next = takeAsync(-1);
-        Thread.sleep(50);
-        port.post(packet(6));
-        assertEquals(6, next.get(10, TimeUnit.SECONDS).key());
+        aWaiterGets(6);
         assertEquals(1, driver.leaders.size(), "dropped after its fault");
     }
 
