@@ -1,5 +1,8 @@
 package ws2.api;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * An overlapped operation's state: the Java form of {@code WSAOVERLAPPED}.
  *
@@ -15,6 +18,16 @@ package ws2.api;
  * <p>Thread-safe: the outcome fields are written before the volatile status that publishes them.
  */
 public final class Overlapped {
+    private static final VarHandle STARTING_IN;
+
+    static {
+        try {
+            STARTING_IN = MethodHandles.lookup().findVarHandle(Overlapped.class, "startingIn", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     /** {@code Internal} value while the operation is in progress ({@code WSS_OPERATION_IN_PROGRESS}). */
     public static final int WSS_OPERATION_IN_PROGRESS = 0x103;
 
@@ -60,11 +73,11 @@ public final class Overlapped {
     }
 
     /**
-     * Marks the thread whose call is starting the operation, or clears the mark when the call
-     * returns. ws2.core uses it for {@code FILE_SKIP_COMPLETION_PORT_ON_SUCCESS}: a completion
-     * indicated in that thread, before the call returned, completed at once and queues no packet.
+     * Marks the thread whose call is starting the operation. ws2.core uses it for
+     * {@code FILE_SKIP_COMPLETION_PORT_ON_SUCCESS}: a completion indicated in that thread, before
+     * the call returned, completed at once and queues no packet.
      *
-     * @param thread the starting thread, or null once its call returned
+     * @param thread the starting thread
      * @since 1.3
      */
     public void startingIn(Thread thread) {
@@ -72,10 +85,22 @@ public final class Overlapped {
     }
 
     /**
+     * Clears the mark of {@link #startingIn(Thread)} when that thread's call returned, unless the
+     * structure was meanwhile reused by another thread (the operation pended, completed and a new
+     * one began), whose mark stays.
+     *
+     * @param thread the thread whose call returned
+     * @since 1.3
+     */
+    public void startedIn(Thread thread) {
+        STARTING_IN.compareAndSet(this, thread, null);
+    }
+
+    /**
      * Tells whether the operation is being started by a call of the given thread.
      *
      * @param thread a thread, normally the current one
-     * @return true between {@code startingIn(thread)} and {@code startingIn(null)}
+     * @return true between {@code startingIn(thread)} and {@code startedIn(thread)}
      * @since 1.3
      */
     public boolean isStartingIn(Thread thread) {

@@ -235,7 +235,7 @@ final class AsyncIo {
             throw ClientContext.fault(a, function, e);
         } finally {
             if (inline) {
-                ov.startingIn(null);
+                ov.startedIn(Thread.currentThread()); // not if another thread reused it meanwhile
             }
         }
     }

@@ -3,6 +3,7 @@ package ws2.core.upcall;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ import ws2.spi.transport.CompletionDriver;
  * promotes a waiting follower to lead next, and a follower looks at the lead again every
  * {@value #FOLLOWER_WAIT_MILLIS} ms in case a leader left before it began to wait. A
  * packet posted from any other thread while a leader waits in its loop wakes the loop (unless a
- * follower takes it). Packets come out in the order they were queued, as before.
+ * follower takes it). Packets come out in the order they were queued, except that a leader
+ * returns the packet its own round produced before those queued meanwhile by other threads.
  */
 public final class CompletionPortImpl extends HandleTable.Handle implements CompletionPort {
     private static final Logger LOG = LoggerFactory.getLogger(CompletionPortImpl.class);
@@ -45,8 +47,8 @@ public final class CompletionPortImpl extends HandleTable.Handle implements Comp
     private final Object owner;
     private final HandleQueue<Completion> queue;
     private volatile CompletionDriver[] drivers = NO_DRIVERS;
-    private volatile Thread leaderThread;
-    private volatile CompletionDriver leading;
+    private final AtomicReference<Thread> leaderThread = new AtomicReference<>(); // one leader per port at a time
+    private volatile CompletionDriver leading; // the driver the leader runs, once it runs one
     private Completion caught; // the leader's only: the first packet its round produced
 
     /**
@@ -107,20 +109,21 @@ public final class CompletionPortImpl extends HandleTable.Handle implements Comp
      * @param c the packet
      */
     public void post(Completion c) {
-        Thread leader = leaderThread;
-        if (leader == Thread.currentThread() && caught == null) {
-            caught = c; // the leader takes the first packet of its round itself
-            return;
-        }
-        if (leader == null || leader == Thread.currentThread()) {
-            queue.offer(c);
-            return;
-        }
-        if (!queue.handOff(c) && queue.offer(c)) {
-            CompletionDriver d = leading;
-            if (d != null) {
-                d.wakeup();
+        Thread me = Thread.currentThread();
+        if (leaderThread.get() == me) {
+            if (caught == null) {
+                caught = c; // the leader takes the first packet of its round itself
+            } else {
+                queue.offer(c);
             }
+            return;
+        }
+        if (queue.handOff(c) || !queue.offer(c)) {
+            return; // a waiting follower took it, or the port is closed
+        }
+        CompletionDriver d = leading; // read after queueing: a leader announced later polls the queue first
+        if (d != null) {
+            d.wakeup();
         }
     }
 
@@ -169,17 +172,27 @@ public final class CompletionPortImpl extends HandleTable.Handle implements Comp
         }
     }
 
-    /** Takes the lead of the first driver nobody leads, or returns null. */
+    /**
+     * Makes the calling thread the port's leader and has it take the lead of the first driver
+     * nobody leads; returns null if another thread of this port leads or no driver can be led. One
+     * leader per port keeps {@link #caught} and {@link #leading} single-owner.
+     */
     private CompletionDriver lead() {
+        Thread me = Thread.currentThread();
+        if (!leaderThread.compareAndSet(null, me)) {
+            return null;
+        }
         for (CompletionDriver d : drivers) {
             try {
                 if (d.tryLead()) {
+                    leading = d;
                     return d;
                 }
             } catch (RuntimeException e) {
                 dropFaulty(d, "tryLead", e);
             }
         }
+        leaderThread.set(null);
         return null;
     }
 
@@ -192,8 +205,6 @@ public final class CompletionPortImpl extends HandleTable.Handle implements Comp
 
     /** As the leader of a driver: one round of its loop unless a packet is already queued. */
     private Completion round(CompletionDriver d, long timeoutNanos) throws WsaException {
-        leading = d;
-        leaderThread = Thread.currentThread();
         try {
             Completion c = queue.poll(); // after announcing the leader: a later post wakes the loop
             if (c != null) {
@@ -215,13 +226,13 @@ public final class CompletionPortImpl extends HandleTable.Handle implements Comp
             return c;
         } finally {
             caught = null;
-            leaderThread = null;
             leading = null;
             try {
                 d.release();
             } catch (RuntimeException e) {
                 dropFaulty(d, "release", e);
             }
+            leaderThread.set(null);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -202,6 +203,45 @@ class CompletionPortLeaderTest {
         assertEquals(0, driver.leading.get(), "its lead was given back");
         aWaiterGets(6);
         assertEquals(1, driver.leaders.size(), "dropped after its fault");
+    }
+
+    @Test
+    void aPostRacingALeaderThatStartsToWaitIsNeverLeftInTheQueue() throws Exception {
+        for (int i = 0; i < 3000; i++) { // the post lands before, during and after the leader's start
+            CompletionPortImpl p = new CompletionPortImpl(1, this);
+            ScriptedDriver d = new ScriptedDriver();
+            p.addDriver(d);
+            CountDownLatch go = new CountDownLatch(1);
+            CompletableFuture<Completion> taken = CompletableFuture.supplyAsync(() -> {
+                try {
+                    go.await();
+                    return p.take(-1);
+                } catch (WsaException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            go.countDown();
+            for (int spin = i % 500; spin > 0; spin--) {
+                Thread.onSpinWait();
+            }
+            p.post(packet(i));
+            assertEquals(i, taken.get(10, TimeUnit.SECONDS).key(), "iteration " + i);
+        }
+    }
+
+    @Test
+    void withTwoDriversOneThreadLeadsAndTheOtherFollows() throws Exception {
+        ScriptedDriver second = new ScriptedDriver();
+        port.addDriver(driver);
+        port.addDriver(second);
+        CompletableFuture<Completion> timed = takeAsync(TimeUnit.MILLISECONDS.toNanos(300));
+        awaitLeader();
+        CompletableFuture<Completion> waiting = takeAsync(-1);
+        Thread.sleep(50);
+        assertTrue(second.leaders.isEmpty(), "one leader per port: the second thread follows");
+        assertNull(timed.get(10, TimeUnit.SECONDS), "the leader's wait timed out");
+        port.post(packet(9)); // whether the follower took the lead meanwhile or still waits, it gets it
+        assertEquals(9, waiting.get(10, TimeUnit.SECONDS).key());
     }
 
     @Test

@@ -169,8 +169,12 @@ final class Reactor implements Runnable, CompletionDriver {
                 return true;
             }
             Thread t = leader.get();
-            if (t != null && t != thread || !running) {
+            if (t != null && t != thread || !running || me.isInterrupted()) {
                 return false;
+            }
+            if (t == thread && !handoverWanted) { // it handed over, stood by and took the loop back before we ran
+                handoverWanted = true;
+                selector.wakeup();
             }
             if (waited < HANDOVER_SPIN_NANOS) {
                 Thread.onSpinWait();
