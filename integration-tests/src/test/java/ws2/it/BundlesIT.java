@@ -62,11 +62,6 @@ public class BundlesIT {
     }
 
     private Bundle find(String bsn) {
-        for (Bundle b : context.getBundles()) {
-            if (bsn.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("bundle " + bsn + " is not installed");
+        return Ws2TestSupport.installed(context, bsn);
     }
 }

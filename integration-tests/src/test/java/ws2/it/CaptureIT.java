@@ -24,7 +24,6 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
@@ -118,11 +117,7 @@ public class CaptureIT {
         }
         capture("");
         Path dir = file.getParent();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
+        Ws2TestSupport.emptyFolder(dir);
         Files.delete(dir);
     }
 

@@ -1,7 +1,6 @@
 package ws2.it;
 
 import static org.junit.Assert.assertEquals;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
 import java.net.InetAddress;
@@ -38,12 +37,7 @@ public class DeployFolderIT {
 
     @Configuration
     public Option[] config() {
-        return options(Ws2TestSupport.core(),
-                frameworkProperty("felix.fileinstall.dir").value(Ws2TestSupport.tempDir("ws2-deploy").toString()),
-                frameworkProperty("felix.fileinstall.poll").value("50"),
-                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
-                frameworkProperty("felix.fileinstall.bundles.new.start").value("true"),
-                Ws2TestSupport.bundleOf("org.apache.felix.fileinstall"));
+        return options(Ws2TestSupport.core(), Ws2TestSupport.deployFolder("ws2-deploy"));
     }
 
     private long available() {
@@ -53,7 +47,7 @@ public class DeployFolderIT {
     @Test
     public void aProviderJarHotDeployedThroughTheFolderBecomesUsable() throws Exception {
         assertEquals("no provider before the drop", 0, catalog.entries(CatalogView.NATIVE).size());
-        Path deploy = Path.of(context.getProperty("felix.fileinstall.dir"));
+        Path deploy = Ws2TestSupport.deployFolder(context);
         Path dropped = deploy.resolve("ws2.provider.tcpip.jar");
         Files.copy(Ws2TestSupport.jar("ws2.provider.tcpip"), dropped);
         Ws2TestSupport.await("the dropped provider's entries", Duration.ofSeconds(20), () -> available() == 4);

@@ -64,34 +64,24 @@ public class DeployMarketIT {
         return options(Ws2TestSupport.coreWithTcpip(), Ws2TestSupport.bundleOf("org.apache.felix.resolver"),
                 Ws2TestSupport.bundleOf("ws2.market"),
                 frameworkProperty("ws2.market.deploy.keys").value(SigningKeys.fingerprint(store)),
-                frameworkProperty(SIGNED).value(signed.toString()),
-                frameworkProperty("felix.fileinstall.dir").value(Ws2TestSupport.tempDir("ws2-market-deploy").toString()),
-                frameworkProperty("felix.fileinstall.poll").value("50"),
-                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
-                frameworkProperty("felix.fileinstall.bundles.new.start").value("true"),
-                Ws2TestSupport.bundleOf("org.apache.felix.fileinstall"));
+                frameworkProperty(SIGNED).value(signed.toString()), Ws2TestSupport.deployFolder("ws2-market-deploy"));
     }
 
     /** Each framework starts from an empty deploy folder, with the marketplace's installer registered. */
     @Before
     public void emptyFolder() throws Exception {
-        try (Stream<Path> files = Files.list(deploy())) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
+        Ws2TestSupport.emptyFolder(deploy());
         Ws2TestSupport.await("the marketplace's artifact installer", Duration.ofSeconds(10),
                 () -> context.getServiceReference("org.apache.felix.fileinstall.ArtifactInstaller") != null);
         Ws2TestSupport.await("no deployed metrics bundle", Duration.ofSeconds(20), () -> bundle(METRICS) == null);
     }
 
     private Path deploy() {
-        return Path.of(context.getProperty("felix.fileinstall.dir"));
+        return Ws2TestSupport.deployFolder(context);
     }
 
     private Bundle bundle(String symbolicName) {
-        return Stream.of(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst()
-                .orElse(null);
+        return Ws2TestSupport.find(context, symbolicName);
     }
 
     /** Drops a jar whole: written beside the folder's jars under another name, then renamed. */

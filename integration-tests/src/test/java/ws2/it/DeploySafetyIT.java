@@ -2,7 +2,6 @@ package ws2.it;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static ws2.api.AddressFamily.AF_INET;
 import static ws2.api.IpProtocol.IPPROTO_TCP;
@@ -16,7 +15,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
@@ -56,32 +54,23 @@ public class DeploySafetyIT {
 
     @Configuration
     public Option[] config() {
-        return options(Ws2TestSupport.coreWithTcpip(),
-                frameworkProperty("felix.fileinstall.dir").value(Ws2TestSupport.tempDir("ws2-deploy").toString()),
-                frameworkProperty("felix.fileinstall.poll").value("50"),
-                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
-                frameworkProperty("felix.fileinstall.bundles.new.start").value("true"),
-                Ws2TestSupport.bundleOf("org.apache.felix.fileinstall"));
+        return options(Ws2TestSupport.coreWithTcpip(), Ws2TestSupport.deployFolder("ws2-deploy"));
     }
 
     /** The folder is shared by both tests' frameworks: each starts from an empty one. */
     @Before
     public void emptyFolder() throws Exception {
-        try (Stream<Path> files = Files.list(deploy())) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
+        Ws2TestSupport.emptyFolder(deploy());
         Ws2TestSupport.await("the deploy folder's bundles gone", Duration.ofSeconds(20),
                 () -> !installed("ws2.provider.metrics") && !installed("broken.layer"));
     }
 
     private Path deploy() {
-        return Path.of(context.getProperty("felix.fileinstall.dir"));
+        return Ws2TestSupport.deployFolder(context);
     }
 
     private boolean installed(String symbolicName) {
-        return Arrays.stream(context.getBundles()).anyMatch(b -> symbolicName.equals(b.getSymbolicName()));
+        return Ws2TestSupport.find(context, symbolicName) != null;
     }
 
     private CatalogEntry chain() {

@@ -166,8 +166,7 @@ public class MarketInstallIT {
     }
 
     private Bundle bundle(String symbolicName) {
-        return Stream.of(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst()
-                .orElse(null);
+        return Ws2TestSupport.find(context, symbolicName);
     }
 
     /** The newest marketplace entry; catalog changes are journaled too and passed over here. */

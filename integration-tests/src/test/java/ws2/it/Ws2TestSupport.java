@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
@@ -113,6 +114,45 @@ public final class Ws2TestSupport {
     }
 
     /**
+     * Felix FileInstall watching a new temporary deploy folder every 50 ms, starting what it
+     * installs.
+     *
+     * @param prefix the folder's name prefix
+     * @return the options
+     */
+    public static Option deployFolder(String prefix) {
+        return composite(frameworkProperty("felix.fileinstall.dir").value(tempDir(prefix).toString()),
+                frameworkProperty("felix.fileinstall.poll").value("50"),
+                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
+                frameworkProperty("felix.fileinstall.bundles.new.start").value("true"),
+                bundleOf("org.apache.felix.fileinstall"));
+    }
+
+    /**
+     * Returns the folder of {@link #deployFolder(String)}.
+     *
+     * @param context any bundle context of the framework
+     * @return the folder
+     */
+    public static Path deployFolder(BundleContext context) {
+        return Path.of(context.getProperty("felix.fileinstall.dir"));
+    }
+
+    /**
+     * Deletes the files of a folder (not its subfolders).
+     *
+     * @param folder the folder
+     * @throws IOException if a file cannot be deleted
+     */
+    public static void emptyFolder(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+
+    /**
      * Waits until the memory provider's entry of the native catalog is available.
      *
      * @param catalog the catalog service
@@ -141,12 +181,27 @@ public final class Ws2TestSupport {
      * @throws AssertionError if none is installed
      */
     public static Bundle installed(BundleContext context, String symbolicName) {
+        Bundle b = find(context, symbolicName);
+        if (b == null) {
+            throw new AssertionError("no bundle " + symbolicName + " is installed");
+        }
+        return b;
+    }
+
+    /**
+     * Finds an installed bundle by symbolic name, if there is one.
+     *
+     * @param context a bundle context
+     * @param symbolicName the name
+     * @return the bundle, or null
+     */
+    public static Bundle find(BundleContext context, String symbolicName) {
         for (Bundle b : context.getBundles()) {
             if (symbolicName.equals(b.getSymbolicName())) {
                 return b;
             }
         }
-        throw new AssertionError("no bundle " + symbolicName + " is installed");
+        return null;
     }
 
     /**
