@@ -43,8 +43,9 @@ class IsolationTest {
         }
         assertTrue(entered.await(30, TimeUnit.SECONDS));
         Hook h = f.listed(stalled.value());
-        Await.until("the stalled hook is isolated", () -> h.state() == HookState.ISOLATED);
-        assertEquals(0, h.pending());
+        // isolation publishes the state, then discards the backlog: wait for both
+        Await.until("the stalled hook is isolated, its backlog discarded",
+                () -> h.state() == HookState.ISOLATED && h.pending() == 0);
         assertEquals(1, h.delivered());
         assertEquals(49, h.dropped());
         Await.until("its callback was interrupted", interrupted::get);
